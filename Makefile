@@ -1,0 +1,35 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Developer entry point. The kernel tree is prepared under $(BUILD) from
+# Debian's linux-source-6.12 with the project's files overlaid; see README.md.
+
+BUILD ?= $(CURDIR)/build
+KTREE ?= $(BUILD)/linux
+export KTREE
+
+S := $(CURDIR)/tests/scripts
+
+.PHONY: all build deps tree kunit dtcheck lint check
+
+all: build
+
+build: deps tree
+	@$(S)/build.sh
+
+deps:
+	@$(S)/deps.sh
+
+tree:
+	@$(S)/tree.sh
+
+kunit: tree
+	@$(S)/kunit.sh
+
+dtcheck: tree
+	@$(S)/dtcheck.sh
+
+lint: tree
+	@$(S)/lint.sh
+
+check:
+	@$(S)/check.sh

@@ -1,0 +1,49 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build the driver the way integrators do: as a module for arm64 (defconfig,
+# the Pixel/GKI case) and built in for 32-bit arm (exynos_defconfig). Only
+# "prepare", "modules_prepare" and the driver directory are built.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+tree=${KTREE:-$top/build/linux}
+out=${OBJ_DIR:-$top/build/obj}
+driver=drivers/iommu/exynos
+export PATH=/usr/lib/ccache:$PATH
+
+build() {	# arch cross defconfig y|m
+	local arch=$1 cross=$2 defconfig=$3 how=$4 o=$out/$1
+	local make=(make -s -C "$tree" ARCH="$arch" CROSS_COMPILE="$cross" O="$o" -j"$(nproc)")
+	local start
+
+	start=$(date +%s)
+	if [ ! -f "$o/.config" ] || [ "$0" -nt "$o/.config" ]; then
+		"${make[@]}" "$defconfig" > /dev/null
+		if [ "$how" = m ]; then
+			"$tree/scripts/config" --file "$o/.config" -m EXYNOS_IOMMU \
+				-e KUNIT -m EXYNOS_IOMMU_KUNIT_TEST
+		else
+			"$tree/scripts/config" --file "$o/.config" -e EXYNOS_IOMMU
+		fi
+		"${make[@]}" olddefconfig > /dev/null
+	fi
+	grep -q "^CONFIG_EXYNOS_IOMMU=$how" "$o/.config" ||
+		{ echo "build: CONFIG_EXYNOS_IOMMU=$how did not stick for $arch" >&2; exit 1; }
+	if [ "$how" = m ]; then
+		"${make[@]}" modules_prepare > /dev/null
+		# No vmlinux here, so modpost cannot resolve core symbols.
+		"${make[@]}" KBUILD_MODPOST_WARN=1 M="$driver" modules 2>&1 |
+			grep -v -e 'WARNING: modpost: .* undefined!' -e 'Module.symvers is missing' || true
+		ls "$o/$driver"/*.ko > /dev/null
+	else
+		"${make[@]}" prepare > /dev/null
+		"${make[@]}" "$driver"/
+	fi
+	echo "build: $arch ($defconfig, EXYNOS_IOMMU=$how) in $(( $(date +%s) - start )) s:"
+	(cd "$o" && ls -l "$driver"/*.ko "$driver"/built-in.a 2>/dev/null |
+		awk '{ printf "  %-45s %8d bytes\n", $NF, $5 }')
+}
+
+build arm64 aarch64-linux-gnu- defconfig m
+build arm arm-linux-gnueabihf- exynos_defconfig y

@@ -1,0 +1,50 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The full test run: every stage runs even when an earlier one fails, so one
+# run shows everything that is wrong. Each stage's log is kept under build/;
+# stages that count tests end with "N passed, N failed", and the closing line
+# adds them up (a stage that fails without counting adds one failure).
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+logs=${CHECK_LOGS:-$top/build/check}
+mkdir -p "$logs"
+
+passed=0
+failed=0
+summary=()
+
+stage() {	# name command...
+	local name=$1 log=$logs/$1.log start rc p f counts
+	shift
+	echo "==> $name"
+	start=$(date +%s)
+	"$@" 2>&1 | tee "$log"
+	rc=${PIPESTATUS[0]}
+	counts=$(grep -E '^([A-Za-z-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	if [ -n "$counts" ]; then
+		p=$(sed -E 's/.*\b([0-9]+) passed.*/\1/' <<< "$counts")
+		f=$(sed -E 's/.*\b([0-9]+) failed.*/\1/' <<< "$counts")
+	else
+		p=0
+		f=0
+	fi
+	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+	passed=$((passed + p))
+	failed=$((failed + f))
+	summary+=("$(printf '%-10s %-6s %5ss  %s' "$name" \
+		"$([ "$rc" -eq 0 ] && echo ok || echo FAILED)" \
+		"$(( $(date +%s) - start ))" "${counts:-}")")
+}
+
+stage deps make -s -C "$top" deps
+stage tree make -s -C "$top" tree
+stage lint make -s -C "$top" lint
+stage dtcheck make -s -C "$top" dtcheck
+stage kunit make -s -C "$top" kunit
+
+echo "==> summary (logs in $logs)"
+printf '%s\n' "${summary[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

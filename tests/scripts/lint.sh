@@ -1,0 +1,75 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Static checks of the project's kernel code, in the prepared tree:
+# checkpatch --strict, kernel-doc -Wall, and W=1 + sparse object builds of
+# drivers/iommu/exynos/ for arm64 (defconfig) and 32-bit arm (exynos_defconfig).
+# Any warning fails. Builds only "prepare" and the driver directory.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+tree=${KTREE:-$top/build/linux}
+out=${LINT_DIR:-$top/build/lint}
+driver=drivers/iommu/exynos
+export PATH=/usr/lib/ccache:$PATH
+fail=0
+report=()
+
+note() { report+=("$(printf '%-34s %s' "$1" "$2")"); }
+
+# Lines a tool printed that count as findings.
+findings() { grep -E '(warning|error|WARNING|ERROR|CHECK):' "$1" | grep -v '^total:'; }
+
+check() {	# name logfile
+	local n
+
+	n=$(findings "$2" | wc -l)
+	if [ "$n" -ne 0 ]; then
+		findings "$2" | head -n 50
+		fail=1
+	fi
+	note "$1" "$n finding(s)"
+}
+
+cd "$tree" || exit 1
+mkdir -p "$out"
+sources=$(git ls-files -co --exclude-standard -- "$driver" 2>/dev/null; find "$driver" -name '*.[ch]')
+sources=$(printf '%s\n' $sources | grep -E '\.[ch]$' | sort -u)
+
+scripts/checkpatch.pl --strict --no-tree --terse --show-types --no-summary \
+	-f $sources "$driver"/Kconfig "$driver"/Makefile > "$out/checkpatch.log" 2>&1
+check "checkpatch --strict" "$out/checkpatch.log"
+
+scripts/kernel-doc -none -Wall $sources > "$out/kernel-doc.log" 2>&1
+check "kernel-doc -Wall" "$out/kernel-doc.log"
+
+build() {	# arch cross defconfig
+	local arch=$1 cross=$2 defconfig=$3 o=$out/$1 log=$out/build-$1.log
+	local make=(make -s ARCH="$arch" CROSS_COMPILE="$cross" O="$o" -j"$(nproc)")
+
+	if [ ! -f "$o/.config" ] || [ "$top/tests/scripts/lint.sh" -nt "$o/.config" ]; then
+		"${make[@]}" "$defconfig" > /dev/null || return 1
+		scripts/config --file "$o/.config" -e EXYNOS_IOMMU -e EXYNOS_IOMMU_DEBUG \
+			-e KUNIT -e EXYNOS_IOMMU_KUNIT_TEST
+		"${make[@]}" olddefconfig > /dev/null || return 1
+	fi
+	grep -q '^CONFIG_EXYNOS_IOMMU=y' "$o/.config" || { echo "lint: EXYNOS_IOMMU not set for $arch"; return 1; }
+	"${make[@]}" prepare > /dev/null 2>&1 || { "${make[@]}" prepare; return 1; }
+	# Rebuild the directory from scratch so every warning shows every time.
+	rm -f "$o/$driver"/*.o
+	"${make[@]}" W=1 C=1 "$driver"/ > "$log" 2>&1
+	local rc=$?
+	check "W=1 C=1 build, $arch ($defconfig)" "$log"
+	[ $rc -eq 0 ] || { tail -n 20 "$log"; return 1; }
+	note "  objects ($arch)" "$(cd "$o" && ls "$driver"/*.o 2>/dev/null | tr '\n' ' ')"
+}
+
+build arm64 aarch64-linux-gnu- defconfig || fail=1
+build arm arm-linux-gnueabihf- exynos_defconfig || fail=1
+
+printf '%s\n' "${report[@]}"
+if [ $fail -ne 0 ]; then
+	echo "lint: FAILED"
+	exit 1
+fi
+echo "lint: clean"
