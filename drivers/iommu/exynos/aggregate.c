@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Exynos System MMU aggregates: bringing several instances up as one IOMMU.
+ *
+ * A group node is the component master of its children: the aggregate is
+ * registered with the IOMMU core from the master's bind callback, which the
+ * component framework runs once every child has probed (in any order,
+ * however often they deferred), and unregistered from its unbind callback,
+ * which runs before any child's resources are released. A standalone legacy
+ * node is an aggregate of one, registered at the end of its own probe.
+ */
+
+#include <linux/device.h>
+#include <linux/mod_devicetable.h>
+#include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+
+#include "exynos-sysmmu.h"
+
+#define SYSMMU_GROUP_COMPATIBLE	"samsung,sysmmu-group"
+
+/* Aggregates whose members have all probed: what masters may use. */
+static LIST_HEAD(sysmmu_aggregates);
+static DEFINE_MUTEX(sysmmu_aggregates_lock);
+
+/**
+ * sysmmu_node_is_group() - whether a node is an aggregate (group) node
+ * @np: the node, may be NULL
+ *
+ * Return: true for a group node.
+ */
+bool sysmmu_node_is_group(const struct device_node *np)
+{
+	return np && of_device_is_compatible(np, SYSMMU_GROUP_COMPATIBLE);
+}
+
+/**
+ * sysmmu_aggregate_find() - look up a ready aggregate by its fwnode
+ * @fwnode: the fwnode a master references
+ *
+ * Return: the aggregate, or NULL if none is ready for that fwnode.
+ */
+struct sysmmu_aggregate *sysmmu_aggregate_find(struct fwnode_handle *fwnode)
+{
+	struct sysmmu_aggregate *agg, *found = NULL;
+
+	mutex_lock(&sysmmu_aggregates_lock);
+	list_for_each_entry(agg, &sysmmu_aggregates, node) {
+		if (agg->fwnode == fwnode) {
+			found = agg;
+			break;
+		}
+	}
+	mutex_unlock(&sysmmu_aggregates_lock);
+	return found;
+}
+
+/**
+ * sysmmu_aggregate_publish() - make a fully set-up aggregate visible
+ * @agg: the aggregate
+ * @ready: true to publish it, false to withdraw it
+ *
+ * An aggregate is published before iommu_device_register(), whose bus scan
+ * probes masters that reference it, and withdrawn after unregistering.
+ */
+void sysmmu_aggregate_publish(struct sysmmu_aggregate *agg, bool ready)
+{
+	mutex_lock(&sysmmu_aggregates_lock);
+	if (ready)
+		list_add_tail(&agg->node, &sysmmu_aggregates);
+	else
+		list_del(&agg->node);
+	agg->ready = ready;
+	mutex_unlock(&sysmmu_aggregates_lock);
+}
+
+static void sysmmu_aggregate_init(struct sysmmu_aggregate *agg,
+				  struct device *dev)
+{
+	agg->dev = dev;
+	agg->fwnode = dev_fwnode(dev);
+	mutex_init(&agg->mutex);
+	INIT_LIST_HEAD(&agg->domain_node);
+	INIT_LIST_HEAD(&agg->node);
+}
+
+/* Standalone legacy nodes. */
+
+/**
+ * sysmmu_aggregate_add_single() - register a standalone instance
+ * @member: a fully probed instance whose node is not in a group
+ *
+ * Return: 0 or a negative error code.
+ */
+int sysmmu_aggregate_add_single(struct sysmmu_member *member)
+{
+	struct sysmmu_aggregate *agg;
+	int ret;
+
+	agg = devm_kzalloc(member->dev, sizeof(*agg), GFP_KERNEL);
+	if (!agg)
+		return -ENOMEM;
+	sysmmu_aggregate_init(agg, member->dev);
+	agg->members = devm_kcalloc(member->dev, 1, sizeof(*agg->members),
+				    GFP_KERNEL);
+	if (!agg->members)
+		return -ENOMEM;
+	agg->members[0] = member;
+	agg->nr_members = 1;
+	member->agg = agg;
+
+	ret = sysmmu_aggregate_register(agg);
+	if (ret)
+		member->agg = NULL;
+	return ret;
+}
+
+/**
+ * sysmmu_aggregate_remove_single() - unregister a standalone instance
+ * @member: the instance
+ */
+void sysmmu_aggregate_remove_single(struct sysmmu_member *member)
+{
+	sysmmu_aggregate_unregister(member->agg);
+	member->agg = NULL;
+}
+
+/* Group nodes: the component master and its members. */
+
+static int sysmmu_member_bind(struct device *dev, struct device *master,
+			      void *data)
+{
+	struct sysmmu_member *member = dev_get_drvdata(dev);
+	struct sysmmu_aggregate *agg = data;
+
+	member->agg = agg;
+	member->index = agg->nr_members;
+	agg->members[agg->nr_members++] = member;
+	return 0;
+}
+
+static void sysmmu_member_unbind(struct device *dev, struct device *master,
+				 void *data)
+{
+	struct sysmmu_member *member = dev_get_drvdata(dev);
+
+	member->agg = NULL;
+}
+
+const struct component_ops sysmmu_member_component_ops = {
+	.bind = sysmmu_member_bind,
+	.unbind = sysmmu_member_unbind,
+};
+
+static int sysmmu_group_bind(struct device *dev)
+{
+	struct sysmmu_aggregate *agg = dev_get_drvdata(dev);
+	int ret;
+
+	agg->nr_members = 0;
+	ret = component_bind_all(dev, agg);
+	if (ret)
+		return ret;
+	ret = sysmmu_aggregate_register(agg);
+	if (ret)
+		component_unbind_all(dev, agg);
+	return ret;
+}
+
+static void sysmmu_group_unbind(struct device *dev)
+{
+	struct sysmmu_aggregate *agg = dev_get_drvdata(dev);
+
+	sysmmu_aggregate_unregister(agg);
+	component_unbind_all(dev, agg);
+	agg->nr_members = 0;
+}
+
+static const struct component_master_ops sysmmu_group_master_ops = {
+	.bind = sysmmu_group_bind,
+	.unbind = sysmmu_group_unbind,
+};
+
+static int sysmmu_group_probe(struct platform_device *pdev)
+{
+	struct device *dev = &pdev->dev;
+	struct component_match *match = NULL;
+	struct sysmmu_aggregate *agg;
+	struct device_node *child;
+	unsigned int nr = 0;
+	int ret;
+
+	agg = devm_kzalloc(dev, sizeof(*agg), GFP_KERNEL);
+	if (!agg)
+		return -ENOMEM;
+	sysmmu_aggregate_init(agg, dev);
+	platform_set_drvdata(pdev, agg);
+
+	for_each_available_child_of_node(dev->of_node, child) {
+		if (!of_device_is_compatible(child, "samsung,exynos-sysmmu") &&
+		    !of_match_node(sysmmu_member_driver.driver.of_match_table,
+				   child))
+			continue;
+		component_match_add_release(dev, &match, component_release_of,
+					    component_compare_of,
+					    of_node_get(child));
+		nr++;
+	}
+	if (IS_ERR(match))
+		return PTR_ERR(match);
+	if (!nr)
+		return dev_err_probe(dev, -EINVAL,
+				     "group has no System MMU instances\n");
+	agg->members = devm_kcalloc(dev, nr, sizeof(*agg->members),
+				    GFP_KERNEL);
+	if (!agg->members)
+		return -ENOMEM;
+
+	ret = devm_of_platform_populate(dev);
+	if (ret)
+		return dev_err_probe(dev, ret, "cannot create instances\n");
+
+	ret = component_master_add_with_match(dev, &sysmmu_group_master_ops,
+					      match);
+	if (ret)
+		return dev_err_probe(dev, ret, "cannot add component master\n");
+	dev_dbg(dev, "waiting for %u System MMU instances\n", nr);
+	return 0;
+}
+
+static void sysmmu_group_remove(struct platform_device *pdev)
+{
+	/* Unregisters before devres depopulates the instances. */
+	component_master_del(&pdev->dev, &sysmmu_group_master_ops);
+}
+
+static const struct of_device_id sysmmu_group_of_match[] = {
+	{ .compatible = SYSMMU_GROUP_COMPATIBLE },
+	{ }
+};
+MODULE_DEVICE_TABLE(of, sysmmu_group_of_match);
+
+struct platform_driver sysmmu_group_driver = {
+	.probe = sysmmu_group_probe,
+	.remove = sysmmu_group_remove,
+	.driver = {
+		.name = "exynos-sysmmu-group",
+		.of_match_table = sysmmu_group_of_match,
+	},
+};

@@ -1,0 +1,691 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Exynos System MMU: the IOMMU API over aggregates.
+ *
+ * The core sees one iommu_device per aggregate. Attaching a domain to a
+ * master programs every member of every aggregate the master is behind, or
+ * none of them. Page tables belong to domains; TLB maintenance fans out to
+ * the powered members of every aggregate a domain is attached to.
+ */
+
+#include <linux/device.h>
+#include <linux/dma-map-ops.h>
+#include <linux/dma-mapping.h>
+#include <linux/of.h>
+#include <linux/slab.h>
+#include <kunit/static_stub.h>
+#include <kunit/visibility.h>
+
+#include "../dma-iommu.h"
+#include "exynos-sysmmu.h"
+
+/* Walker callbacks of the page-table format. */
+
+static int sysmmu_pt_table_added(void *cookie, void *table, size_t size)
+{
+	struct sysmmu_domain *dom = cookie;
+	dma_addr_t dma;
+
+	dma = dma_map_single(dom->walker, table, size, DMA_TO_DEVICE);
+	if (dma_mapping_error(dom->walker, dma))
+		return -ENOMEM;
+	/* The walker reads tables by physical address. */
+	if (dma != virt_to_phys(table)) {
+		dma_unmap_single(dom->walker, dma, size, DMA_TO_DEVICE);
+		dev_err_ratelimited(dom->walker,
+				    "page table not reachable by its physical address\n");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static void sysmmu_pt_table_removed(void *cookie, void *table, size_t size)
+{
+	struct sysmmu_domain *dom = cookie;
+
+	dma_unmap_single(dom->walker, virt_to_phys(table), size, DMA_TO_DEVICE);
+}
+
+static void sysmmu_pt_sync(void *cookie, void *ptr, size_t size)
+{
+	struct sysmmu_domain *dom = cookie;
+
+	dma_sync_single_for_device(dom->walker, virt_to_phys(ptr), size,
+				   DMA_TO_DEVICE);
+}
+
+static void sysmmu_pt_flush_lv1(void *cookie, unsigned long iova)
+{
+	struct sysmmu_domain *dom = cookie;
+
+	/* Batched: iotlb_sync_map() invalidates once per map call. */
+	WRITE_ONCE(dom->lv1_dirty, true);
+}
+
+static const struct exynos_pt_ops sysmmu_pt_ops_noncoherent = {
+	.table_added = sysmmu_pt_table_added,
+	.table_removed = sysmmu_pt_table_removed,
+	.sync = sysmmu_pt_sync,
+	.flush_lv1 = sysmmu_pt_flush_lv1,
+};
+
+static const struct exynos_pt_ops sysmmu_pt_ops_coherent = {
+	.table_added = sysmmu_pt_table_added,
+	.table_removed = sysmmu_pt_table_removed,
+	.flush_lv1 = sysmmu_pt_flush_lv1,
+};
+
+/* The page-table format every member of @agg can walk. */
+static void sysmmu_aggregate_pt_cfg(struct sysmmu_aggregate *agg,
+				    struct exynos_pt_cfg *cfg)
+{
+	const struct sysmmu_family *family = agg->members[0]->family;
+	unsigned int i;
+
+	cfg->ias = family->max_ias;
+	cfg->pte_shift = family->pte_shift;
+	cfg->prot_fmt = family->prot_fmt;
+	cfg->zero_lv2 = false;
+	for (i = 0; i < agg->nr_members; i++) {
+		family = agg->members[i]->family;
+		cfg->ias = min(cfg->ias, family->max_ias);
+		cfg->zero_lv2 |= family->zero_lv2;
+	}
+}
+
+static bool sysmmu_aggregate_formats_agree(struct sysmmu_aggregate *agg)
+{
+	const struct sysmmu_family *first = agg->members[0]->family;
+	unsigned int i;
+
+	for (i = 1; i < agg->nr_members; i++) {
+		const struct sysmmu_family *f = agg->members[i]->family;
+
+		if (f->pte_shift != first->pte_shift ||
+		    f->prot_fmt != first->prot_fmt)
+			return false;
+	}
+	return true;
+}
+
+static struct sysmmu_domain *sysmmu_domain_create(struct sysmmu_aggregate *agg)
+{
+	struct exynos_pt_cfg cfg;
+	struct sysmmu_domain *dom;
+
+	dom = kzalloc(sizeof(*dom), GFP_KERNEL);
+	if (!dom)
+		return NULL;
+	spin_lock_init(&dom->lock);
+	INIT_LIST_HEAD(&dom->aggs);
+	dom->walker = get_device(agg->dev);
+
+	sysmmu_aggregate_pt_cfg(agg, &cfg);
+	cfg.ops = dev_is_dma_coherent(agg->dev) ? &sysmmu_pt_ops_coherent :
+						  &sysmmu_pt_ops_noncoherent;
+	cfg.cookie = dom;
+	dom->cfg = cfg;
+	dom->pt = exynos_pt_alloc(&cfg, GFP_KERNEL);
+	if (!dom->pt) {
+		put_device(dom->walker);
+		kfree(dom);
+		return NULL;
+	}
+
+	dom->domain.geometry.aperture_start = 0;
+	dom->domain.geometry.aperture_end = exynos_pt_iova_limit(dom->pt) - 1;
+	dom->domain.geometry.force_aperture = true;
+	dom->domain.pgsize_bitmap = EXYNOS_PT_PGSIZES;
+	return dom;
+}
+
+static void sysmmu_domain_destroy(struct sysmmu_domain *dom)
+{
+	exynos_pt_free(dom->pt);
+	put_device(dom->walker);
+	kfree(dom);
+}
+
+/* TLB maintenance, fanned out to powered members. */
+
+static void sysmmu_domain_for_each_member(struct sysmmu_domain *dom,
+					  void (*op)(struct sysmmu_member *,
+						     u64, u64),
+					  u64 iova, u64 size)
+{
+	phys_addr_t base = exynos_pt_base(dom->pt);
+	struct sysmmu_aggregate *agg;
+	unsigned long flags;
+	unsigned int i;
+
+	spin_lock_irqsave(&dom->lock, flags);
+	list_for_each_entry(agg, &dom->aggs, domain_node) {
+		for (i = 0; i < agg->nr_members; i++) {
+			struct sysmmu_member *member = agg->members[i];
+
+			spin_lock(&member->lock);
+			/* An unpowered member is fully flushed on resume. */
+			if (member->powered && member->enabled &&
+			    member->pt_base == base)
+				op(member, iova, size);
+			spin_unlock(&member->lock);
+		}
+	}
+	spin_unlock_irqrestore(&dom->lock, flags);
+}
+
+static void sysmmu_op_flush_range(struct sysmmu_member *member, u64 iova,
+				  u64 size)
+{
+	sysmmu_hw_flush_range(member, iova, size);
+}
+
+static void sysmmu_op_flush_all(struct sysmmu_member *member, u64 iova,
+				u64 size)
+{
+	sysmmu_hw_flush_all(member);
+}
+
+static void sysmmu_op_flush_lv1(struct sysmmu_member *member, u64 iova,
+				u64 size)
+{
+	u64 end = iova + size;
+
+	/* v3.3 drops one level-1 entry at a time; later parts flush all. */
+	if (!member->family->block_for_flush) {
+		sysmmu_hw_flush_lv1(member, iova);
+		return;
+	}
+	for (iova = ALIGN_DOWN(iova, SZ_1M); iova < end; iova += SZ_1M)
+		sysmmu_hw_flush_lv1(member, iova);
+}
+
+/* Domain operations. */
+
+static int sysmmu_map_pages(struct iommu_domain *domain, unsigned long iova,
+			    phys_addr_t paddr, size_t pgsize, size_t pgcount,
+			    int prot, gfp_t gfp, size_t *mapped)
+{
+	return exynos_pt_map(to_sysmmu_domain(domain)->pt, iova, paddr, pgsize,
+			     pgcount, prot, gfp, mapped);
+}
+
+static size_t sysmmu_unmap_pages(struct iommu_domain *domain,
+				 unsigned long iova, size_t pgsize,
+				 size_t pgcount,
+				 struct iommu_iotlb_gather *gather)
+{
+	size_t size;
+
+	size = exynos_pt_unmap(to_sysmmu_domain(domain)->pt, iova, pgsize,
+			       pgcount);
+	if (size)
+		iommu_iotlb_gather_add_range(gather, iova, size);
+	return size;
+}
+
+static int sysmmu_iotlb_sync_map(struct iommu_domain *domain,
+				 unsigned long iova, size_t size)
+{
+	struct sysmmu_domain *dom = to_sysmmu_domain(domain);
+
+	if (READ_ONCE(dom->lv1_dirty) && xchg(&dom->lv1_dirty, false))
+		sysmmu_domain_for_each_member(dom, sysmmu_op_flush_lv1, iova,
+					      size);
+	return 0;
+}
+
+static void sysmmu_iotlb_sync(struct iommu_domain *domain,
+			      struct iommu_iotlb_gather *gather)
+{
+	if (gather->end < gather->start)
+		return;
+	sysmmu_domain_for_each_member(to_sysmmu_domain(domain),
+				      sysmmu_op_flush_range, gather->start,
+				      gather->end - gather->start + 1);
+}
+
+static void sysmmu_flush_iotlb_all(struct iommu_domain *domain)
+{
+	sysmmu_domain_for_each_member(to_sysmmu_domain(domain),
+				      sysmmu_op_flush_all, 0, 0);
+}
+
+static phys_addr_t sysmmu_iova_to_phys(struct iommu_domain *domain,
+				       dma_addr_t iova)
+{
+	return exynos_pt_iova_to_phys(to_sysmmu_domain(domain)->pt, iova);
+}
+
+static void sysmmu_domain_free(struct iommu_domain *domain)
+{
+	sysmmu_domain_destroy(to_sysmmu_domain(domain));
+}
+
+/* Attach: every member of every aggregate of the master, or none. */
+
+/**
+ * sysmmu_member_attach() - point one member at a page table
+ * @member: the member
+ * @pt_base: level-1 table address, or 0 for bypass
+ * @domain: the domain being attached
+ *
+ * Return: 0, or -ERANGE when the member cannot reach the table.
+ */
+int sysmmu_member_attach(struct sysmmu_member *member, phys_addr_t pt_base,
+			 struct iommu_domain *domain)
+{
+	KUNIT_STATIC_STUB_REDIRECT(sysmmu_member_attach, member, pt_base,
+				   domain);
+
+	if (pt_base && (u64)pt_base >> member->family->max_pa_bits)
+		return -ERANGE;
+	sysmmu_member_set_table(member, pt_base, domain);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(sysmmu_member_attach);
+
+static phys_addr_t sysmmu_table_of(struct sysmmu_aggregate *agg,
+				   struct iommu_domain *domain)
+{
+	if (!domain || domain->type == IOMMU_DOMAIN_IDENTITY)
+		return 0;
+	if (domain->type == IOMMU_DOMAIN_BLOCKED)
+		return exynos_pt_base(agg->blocking->pt);
+	return exynos_pt_base(to_sysmmu_domain(domain)->pt);
+}
+
+static struct sysmmu_domain *sysmmu_paging(struct iommu_domain *domain)
+{
+	return domain && (domain->type & __IOMMU_DOMAIN_PAGING) ?
+		to_sysmmu_domain(domain) : NULL;
+}
+
+static bool sysmmu_domain_fits(struct sysmmu_aggregate *agg,
+			       struct sysmmu_domain *dom)
+{
+	struct exynos_pt_cfg cfg;
+
+	sysmmu_aggregate_pt_cfg(agg, &cfg);
+	return cfg.pte_shift == dom->cfg.pte_shift &&
+	       cfg.prot_fmt == dom->cfg.prot_fmt &&
+	       cfg.zero_lv2 == dom->cfg.zero_lv2 && cfg.ias >= dom->cfg.ias;
+}
+
+static void sysmmu_domain_link(struct sysmmu_domain *dom,
+			       struct sysmmu_aggregate *agg, bool link)
+{
+	unsigned long flags;
+
+	if (!dom)
+		return;
+	spin_lock_irqsave(&dom->lock, flags);
+	if (link)
+		list_add_tail(&agg->domain_node, &dom->aggs);
+	else
+		list_del_init(&agg->domain_node);
+	spin_unlock_irqrestore(&dom->lock, flags);
+}
+
+static int sysmmu_aggregate_attach(struct sysmmu_aggregate *agg,
+				   struct iommu_domain *domain)
+{
+	struct sysmmu_domain *new = sysmmu_paging(domain);
+	struct sysmmu_domain *old;
+	phys_addr_t base, old_base;
+	unsigned int i;
+	int ret = 0;
+
+	mutex_lock(&agg->mutex);
+	if (agg->domain == domain)
+		goto out;
+	if (new && !sysmmu_domain_fits(agg, new)) {
+		ret = -EINVAL;
+		goto out;
+	}
+	old = sysmmu_paging(agg->domain);
+	base = sysmmu_table_of(agg, domain);
+	old_base = sysmmu_table_of(agg, agg->domain);
+
+	/* Listed before programming, so no invalidation can be missed. */
+	sysmmu_domain_link(new, agg, true);
+	for (i = 0; i < agg->nr_members; i++) {
+		ret = sysmmu_member_attach(agg->members[i], base, domain);
+		if (ret)
+			break;
+	}
+	if (ret) {
+		dev_err(agg->dev, "cannot attach %s: %d, rolling back\n",
+			dev_name(agg->members[i]->dev), ret);
+		while (i--)
+			sysmmu_member_set_table(agg->members[i], old_base,
+						agg->domain);
+		sysmmu_domain_link(new, agg, false);
+		goto out;
+	}
+	sysmmu_domain_link(old, agg, false);
+	agg->domain = domain;
+out:
+	mutex_unlock(&agg->mutex);
+	return ret;
+}
+
+static int sysmmu_attach_dev(struct iommu_domain *domain, struct device *dev)
+{
+	struct sysmmu_master *master = dev_iommu_priv_get(dev);
+	unsigned int i;
+	int ret = 0;
+
+	for (i = 0; i < master->nr_aggs; i++) {
+		master->prev[i] = master->aggs[i]->domain;
+		ret = sysmmu_aggregate_attach(master->aggs[i], domain);
+		if (ret)
+			break;
+	}
+	if (ret)
+		while (i--)
+			sysmmu_aggregate_attach(master->aggs[i], master->prev[i]);
+	return ret;
+}
+
+static const struct iommu_domain_ops sysmmu_domain_ops = {
+	.attach_dev = sysmmu_attach_dev,
+	.map_pages = sysmmu_map_pages,
+	.unmap_pages = sysmmu_unmap_pages,
+	.iotlb_sync_map = sysmmu_iotlb_sync_map,
+	.iotlb_sync = sysmmu_iotlb_sync,
+	.flush_iotlb_all = sysmmu_flush_iotlb_all,
+	.iova_to_phys = sysmmu_iova_to_phys,
+	.free = sysmmu_domain_free,
+};
+
+static const struct iommu_domain_ops sysmmu_static_domain_ops = {
+	.attach_dev = sysmmu_attach_dev,
+};
+
+/* Bypass: a disabled instance passes transactions through untranslated. */
+static struct iommu_domain sysmmu_identity_domain = {
+	.type = IOMMU_DOMAIN_IDENTITY,
+	.ops = &sysmmu_static_domain_ops,
+};
+
+/* Blocked: translate with the aggregate's empty table, so DMA faults. */
+static struct iommu_domain sysmmu_blocked_domain = {
+	.type = IOMMU_DOMAIN_BLOCKED,
+	.ops = &sysmmu_static_domain_ops,
+};
+
+static struct iommu_domain *sysmmu_domain_alloc_paging(struct device *dev)
+{
+	struct sysmmu_master *master = dev_iommu_priv_get(dev);
+	struct sysmmu_domain *dom;
+
+	dom = sysmmu_domain_create(master->aggs[0]);
+	if (!dom)
+		return NULL;
+	dom->domain.ops = &sysmmu_domain_ops;
+	return &dom->domain;
+}
+
+/* Masters. */
+
+static int sysmmu_of_xlate(struct device *dev,
+			   const struct of_phandle_args *args)
+{
+	/*
+	 * Nothing to record: probe_device() reads the "iommus" property as a
+	 * whole, so a failed or repeated configuration leaves nothing behind.
+	 */
+	return args->args_count ? -EINVAL : 0;
+}
+
+static int sysmmu_master_add_aggregate(struct sysmmu_master *master,
+				       struct sysmmu_aggregate *agg)
+{
+	unsigned int i;
+
+	for (i = 0; i < master->nr_aggs; i++)
+		if (master->aggs[i] == agg)
+			return 0;
+	master->aggs[master->nr_aggs++] = agg;
+	return 0;
+}
+
+static int sysmmu_master_link(struct sysmmu_master *master,
+			      struct device *supplier)
+{
+	struct device_link *link;
+
+	link = device_link_add(master->dev, supplier, DL_FLAG_PM_RUNTIME);
+	if (!link) {
+		dev_err(master->dev, "cannot link to %s\n", dev_name(supplier));
+		return -EINVAL;
+	}
+	master->links[master->nr_links++] = link;
+	return 0;
+}
+
+static void sysmmu_master_free(struct sysmmu_master *master)
+{
+	while (master->nr_links)
+		device_link_del(master->links[--master->nr_links]);
+	kfree(master->links);
+	kfree(master->prev);
+	kfree(master->aggs);
+	kfree(master);
+}
+
+static struct sysmmu_master *sysmmu_master_create(struct device *dev)
+{
+	struct device_node *np = dev->of_node;
+	struct sysmmu_master *master;
+	struct of_phandle_args args;
+	unsigned int i, j, nr_links = 0;
+	int n, ret = 0;
+
+	n = of_count_phandle_with_args(np, "iommus", "#iommu-cells");
+	if (n <= 0)
+		return ERR_PTR(-ENODEV);
+
+	master = kzalloc(sizeof(*master), GFP_KERNEL);
+	if (!master)
+		return ERR_PTR(-ENOMEM);
+	master->dev = dev;
+	master->aggs = kcalloc(n, sizeof(*master->aggs), GFP_KERNEL);
+	master->prev = kcalloc(n, sizeof(*master->prev), GFP_KERNEL);
+	if (!master->aggs || !master->prev) {
+		ret = -ENOMEM;
+		goto err;
+	}
+
+	for (i = 0; i < n && !ret; i++) {
+		struct sysmmu_aggregate *agg;
+
+		ret = of_parse_phandle_with_args(np, "iommus", "#iommu-cells",
+						 i, &args);
+		if (ret)
+			break;
+		agg = sysmmu_aggregate_find(of_fwnode_handle(args.np));
+		if (!agg) {
+			/* Not every instance has probed: never half set up. */
+			dev_dbg(dev, "waiting for System MMU %pOF\n", args.np);
+			ret = -EPROBE_DEFER;
+		} else {
+			ret = sysmmu_master_add_aggregate(master, agg);
+		}
+		of_node_put(args.np);
+	}
+	if (ret)
+		goto err;
+
+	for (i = 0; i < master->nr_aggs; i++)
+		nr_links += master->aggs[i]->nr_members + 1;
+	master->links = kcalloc(nr_links, sizeof(*master->links), GFP_KERNEL);
+	if (!master->links) {
+		ret = -ENOMEM;
+		goto err;
+	}
+	/* The master's runtime PM drives every member's. */
+	for (i = 0; i < master->nr_aggs && !ret; i++) {
+		struct sysmmu_aggregate *agg = master->aggs[i];
+
+		for (j = 0; j < agg->nr_members && !ret; j++)
+			ret = sysmmu_master_link(master, agg->members[j]->dev);
+		if (!ret && agg->dev != agg->members[0]->dev)
+			ret = sysmmu_master_link(master, agg->dev);
+	}
+	if (ret)
+		goto err;
+	return master;
+
+err:
+	sysmmu_master_free(master);
+	return ERR_PTR(ret);
+}
+
+/* Remember a master per aggregate so that fault reports can name one. */
+static void sysmmu_master_name(struct sysmmu_master *master, bool add)
+{
+	unsigned int i;
+
+	for (i = 0; i < master->nr_aggs; i++) {
+		struct sysmmu_aggregate *agg = master->aggs[i];
+
+		mutex_lock(&agg->mutex);
+		if (add && !agg->master)
+			agg->master = master->dev;
+		else if (!add && agg->master == master->dev)
+			agg->master = NULL;
+		mutex_unlock(&agg->mutex);
+	}
+}
+
+static struct iommu_device *sysmmu_probe_device(struct device *dev)
+{
+	struct sysmmu_master *master;
+
+	if (!dev->of_node)
+		return ERR_PTR(-ENODEV);
+	master = sysmmu_master_create(dev);
+	if (IS_ERR(master))
+		return ERR_CAST(master);
+	sysmmu_master_name(master, true);
+	dev_iommu_priv_set(dev, master);
+	return &master->aggs[0]->iommu;
+}
+
+static void sysmmu_release_device(struct device *dev)
+{
+	struct sysmmu_master *master = dev_iommu_priv_get(dev);
+
+	sysmmu_master_name(master, false);
+	dev_iommu_priv_set(dev, NULL);
+	sysmmu_master_free(master);
+}
+
+static struct iommu_group *sysmmu_device_group(struct device *dev)
+{
+	struct sysmmu_master *master = dev_iommu_priv_get(dev);
+	struct sysmmu_aggregate *agg = master->aggs[0];
+	struct iommu_group *group;
+
+	/* Masters behind the same instances share their translation. */
+	mutex_lock(&agg->mutex);
+	if (!agg->group) {
+		group = iommu_group_alloc();
+		if (IS_ERR(group)) {
+			mutex_unlock(&agg->mutex);
+			return group;
+		}
+		agg->group = group;
+	}
+	group = iommu_group_ref_get(agg->group);
+	mutex_unlock(&agg->mutex);
+	return group;
+}
+
+const struct iommu_ops sysmmu_iommu_ops = {
+	.identity_domain = &sysmmu_identity_domain,
+	.blocked_domain = &sysmmu_blocked_domain,
+	.release_domain = &sysmmu_blocked_domain,
+	.domain_alloc_paging = sysmmu_domain_alloc_paging,
+	.probe_device = sysmmu_probe_device,
+	.release_device = sysmmu_release_device,
+	.device_group = sysmmu_device_group,
+	.get_resv_regions = iommu_dma_get_resv_regions,
+	.of_xlate = sysmmu_of_xlate,
+	.pgsize_bitmap = EXYNOS_PT_PGSIZES,
+	.owner = THIS_MODULE,
+	.default_domain_ops = &sysmmu_domain_ops,
+};
+
+/* Registration of an aggregate whose members have all probed. */
+
+/**
+ * sysmmu_aggregate_register() - present an aggregate to the IOMMU core
+ * @agg: an aggregate whose members have all probed
+ *
+ * Return: 0, or a negative error code with nothing left registered.
+ */
+int sysmmu_aggregate_register(struct sysmmu_aggregate *agg)
+{
+	int ret;
+
+	if (!sysmmu_aggregate_formats_agree(agg))
+		return dev_err_probe(agg->dev, -EINVAL,
+				     "instances disagree on the page-table format\n");
+	agg->blocking = sysmmu_domain_create(agg);
+	if (!agg->blocking)
+		return -ENOMEM;
+
+	sysmmu_aggregate_publish(agg, true);
+	ret = iommu_device_sysfs_add(&agg->iommu, agg->dev, NULL, "%s",
+				     dev_name(agg->dev));
+	if (ret)
+		goto err_withdraw;
+	ret = iommu_device_register(&agg->iommu, &sysmmu_iommu_ops, agg->dev);
+	if (ret)
+		goto err_sysfs;
+	sysmmu_debugfs_add(agg);
+	dev_info(agg->dev, "System MMU aggregate of %u instance%s registered\n",
+		 agg->nr_members, agg->nr_members == 1 ? "" : "s");
+	return 0;
+
+err_sysfs:
+	iommu_device_sysfs_remove(&agg->iommu);
+err_withdraw:
+	sysmmu_aggregate_publish(agg, false);
+	sysmmu_domain_destroy(agg->blocking);
+	agg->blocking = NULL;
+	return ret;
+}
+
+/**
+ * sysmmu_aggregate_unregister() - withdraw an aggregate from the IOMMU core
+ * @agg: a registered aggregate
+ *
+ * Masters behind it are released by the core; the members are left in
+ * bypass, the state the driver found them in.
+ */
+void sysmmu_aggregate_unregister(struct sysmmu_aggregate *agg)
+{
+	unsigned int i;
+
+	sysmmu_debugfs_remove(agg);
+	sysmmu_aggregate_publish(agg, false);
+	iommu_device_unregister(&agg->iommu);
+	iommu_device_sysfs_remove(&agg->iommu);
+
+	mutex_lock(&agg->mutex);
+	for (i = 0; i < agg->nr_members; i++)
+		sysmmu_member_set_table(agg->members[i], 0, NULL);
+	sysmmu_domain_link(sysmmu_paging(agg->domain), agg, false);
+	agg->domain = NULL;
+	if (agg->group) {
+		iommu_group_put(agg->group);
+		agg->group = NULL;
+	}
+	mutex_unlock(&agg->mutex);
+	sysmmu_domain_destroy(agg->blocking);
+	agg->blocking = NULL;
+}

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Exynos System MMU driver: module entry points.
+ *
+ * Module unload while masters are probed is refused by the IOMMU core, which
+ * holds a module reference per probed master. Unbinding an instance or a
+ * group through sysfs is supported: masters hold managed device links to
+ * every instance, so the driver core unbinds them first and the aggregate
+ * is unregistered before any instance's resources are released.
+ */
+
+#include <linux/module.h>
+#include <linux/platform_device.h>
+
+#include "exynos-sysmmu.h"
+
+static struct platform_driver * const sysmmu_drivers[] = {
+	&sysmmu_member_driver,
+	&sysmmu_group_driver,
+};
+
+static int __init sysmmu_init(void)
+{
+	int ret;
+
+	ret = exynos_pt_init();
+	if (ret)
+		return ret;
+	sysmmu_debugfs_init();
+	ret = platform_register_drivers(sysmmu_drivers,
+					ARRAY_SIZE(sysmmu_drivers));
+	if (ret) {
+		sysmmu_debugfs_exit();
+		exynos_pt_exit();
+	}
+	return ret;
+}
+module_init(sysmmu_init);
+
+static void __exit sysmmu_exit(void)
+{
+	platform_unregister_drivers(sysmmu_drivers, ARRAY_SIZE(sysmmu_drivers));
+	sysmmu_debugfs_exit();
+	exynos_pt_exit();
+}
+module_exit(sysmmu_exit);
+
+MODULE_DESCRIPTION("Samsung Exynos System MMU driver");
+MODULE_LICENSE("GPL");
