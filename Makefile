@@ -9,9 +9,12 @@ export KTREE
 
 S := $(CURDIR)/tests/scripts
 
-.PHONY: all build deps tree kunit dtcheck lint check
+.PHONY: all boot build deps tree kunit dtcheck lint check
 
-all: build
+all: boot
+
+boot: deps tree
+	@$(S)/boot.sh
 
 build: deps tree
 	@$(S)/build.sh

@@ -43,6 +43,7 @@ stage tree make -s -C "$top" tree
 stage lint make -s -C "$top" lint
 stage dtcheck make -s -C "$top" dtcheck
 stage kunit make -s -C "$top" kunit
+stage boot make -s -C "$top" boot
 
 echo "==> summary (logs in $logs)"
 printf '%s\n' "${summary[@]}"
