@@ -13,10 +13,12 @@
 
 #include <linux/dma-mapping.h>
 #include <linux/io.h>
+#include <linux/iopoll.h>
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/of_address.h>
 #include <linux/platform_device.h>
+#include <linux/pm_runtime.h>
 #include <linux/slab.h>
 
 #define DEMO_REG_CTRL		0x000
@@ -58,9 +60,11 @@ static phys_addr_t demo_walk(phys_addr_t lv1, u64 iova)
 	}
 }
 
+enum demo_expect { DEMO_MAPPED, DEMO_UNMAPPED, DEMO_OFF };
+
 /* Check every instance of the aggregate the master references. */
 static void demo_check_instances(struct device *dev, dma_addr_t iova,
-				 phys_addr_t want, bool mapped)
+				 phys_addr_t want, enum demo_expect expect)
 {
 	struct device_node *grp, *child;
 	char what[160];
@@ -79,20 +83,34 @@ static void demo_check_instances(struct device *dev, dma_addr_t iova,
 			demo_result(dev, false, "instance registers mappable");
 			continue;
 		}
+		/* Suppliers of a device link suspend asynchronously. */
+		if (expect == DEMO_OFF)
+			readl_poll_timeout(regs + DEMO_REG_CTRL, ctrl, !(ctrl & 1),
+					   1000, 100000);
 		ctrl = readl(regs + DEMO_REG_CTRL);
 		lv1 = (phys_addr_t)readl(regs + DEMO_REG_PT_BASE) << DEMO_PT_BASE_SHIFT;
 		got = lv1 ? demo_walk(lv1, iova) : 0;
 		iounmap(regs);
-		if (mapped)
+		switch (expect) {
+		case DEMO_MAPPED:
 			snprintf(what, sizeof(what),
 				 "%pOF: enabled (CTRL %#x), IOVA %pad -> PA %pa (buffer at %pa)",
 				 child, ctrl, &iova, &got, &want);
-		else
+			demo_result(dev, (ctrl & 1) && got == want, what);
+			break;
+		case DEMO_UNMAPPED:
 			snprintf(what, sizeof(what),
 				 "%pOF: IOVA %pad unmapped after dma_unmap_single",
 				 child, &iova);
-		demo_result(dev, mapped ? (ctrl & 1) && got == want : got == 0,
-			    what);
+			demo_result(dev, (ctrl & 1) && !got, what);
+			break;
+		case DEMO_OFF:
+			snprintf(what, sizeof(what),
+				 "%pOF: disabled while the master is suspended (CTRL %#x)",
+				 child, ctrl);
+			demo_result(dev, !(ctrl & 1), what);
+			break;
+		}
 	}
 	of_node_put(grp);
 }
@@ -105,9 +123,15 @@ static int demo_probe(struct platform_device *pdev)
 
 	demo_result(dev, device_iommu_mapped(dev),
 		    "master is behind an IOMMU after probe_device");
+	/* Like any master doing DMA: runtime-active, so are its System MMUs. */
+	devm_pm_runtime_enable(dev);
+	if (pm_runtime_resume_and_get(dev))
+		return -EIO;
 	buf = kmalloc(3 * SZ_4K, GFP_KERNEL);
-	if (!buf)
+	if (!buf) {
+		pm_runtime_put(dev);
 		return -ENOMEM;
+	}
 	iova = dma_map_single(dev, buf + 100, 2 * SZ_4K, DMA_TO_DEVICE);
 	if (dma_mapping_error(dev, iova)) {
 		demo_result(dev, false, "dma_map_single");
@@ -116,9 +140,19 @@ static int demo_probe(struct platform_device *pdev)
 	}
 	dev_info(dev, "buffer at PA %pa mapped at IOVA %pad\n",
 		 &(phys_addr_t){ virt_to_phys(buf + 100) }, &iova);
-	demo_check_instances(dev, iova, virt_to_phys(buf + 100), true);
+	demo_check_instances(dev, iova, virt_to_phys(buf + 100), DEMO_MAPPED);
+
+	dev_info(dev, "suspending the master\n");
+	pm_runtime_put_sync(dev);
+	demo_check_instances(dev, iova, 0, DEMO_OFF);
+	dev_info(dev, "resuming the master\n");
+	if (pm_runtime_resume_and_get(dev))
+		demo_result(dev, false, "master resumes");
+	demo_check_instances(dev, iova, virt_to_phys(buf + 100), DEMO_MAPPED);
+
 	dma_unmap_single(dev, iova, 2 * SZ_4K, DMA_TO_DEVICE);
-	demo_check_instances(dev, iova, 0, false);
+	demo_check_instances(dev, iova, 0, DEMO_UNMAPPED);
+	pm_runtime_put_sync(dev);
 	kfree(buf);
 	pr_info("exynos-sysmmu-demo: %u passed, %u failed\n", demo_passed,
 		demo_failed);

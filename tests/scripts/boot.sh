@@ -83,10 +83,12 @@ expect "three instances probed" 3 'exynos-sysmmu .*System MMU 7\.0, family v7'
 expect "one registration of the aggregate" 1 'System MMU aggregate of 3 instances registered'
 expect "master added to the IOMMU group" 1 'dma-master: Adding to iommu group'
 expect "master behind the IOMMU" 1 'PASS: master is behind an IOMMU'
-expect "translation checked on each instance" 3 'PASS: .*iommu@7f0[012]0000: enabled .* -> PA'
+expect "translation checked on each instance, before and after suspend" 6 'PASS: .*iommu@7f0[012]0000: enabled .* -> PA'
 expect "unmap checked on each instance" 3 'PASS: .*unmapped after dma_unmap_single'
+expect "instances off while the master is suspended" 3 'PASS: .*disabled while the master is suspended'
 expect "no failed check" 0 'FAIL:'
 expect "demo completed" 1 'exynos-sysmmu-demo: [0-9]+ passed, 0 failed'
+expect "debugfs: three v7 instances, off once the master is idle" 3 '^7f0[012]0000.iommu: version 7.0 family v7 off bypass'
 expect "no oops or warning" 0 'Oops|BUG:|WARNING:|Call trace'
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

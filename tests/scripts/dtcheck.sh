@@ -273,8 +273,10 @@ while read -r kind src; do
 	*)	detail=$([ "$status" = PASS ] && echo "0 about System MMU nodes, $other unrelated" || echo "$reason") ;;
 	esac
 	record "$status" "$name" "$detail"
-	if [ "$status" = FAIL ] || [ "${V:-0}" = 1 ]; then
-		sed 's/^/    /' "$log" | cut -c1-240 | head -20
+	if [ "${V:-0}" = 1 ]; then
+		sed 's/^/    /' "$log"
+	elif [ "$status" = FAIL ]; then
+		grep -E "$OURS_RE" "$log" | sed 's/^/    /' | cut -c1-300 | head -20
 	fi
 done < "$list"
 
