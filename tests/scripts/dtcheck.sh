@@ -8,11 +8,13 @@
 #     examples against ALL schemas (DT_SCHEMA_FILES limits which schemas the
 #     kernel applies to an example; a compatible that another schema also
 #     claims would go unnoticed). Zero warnings or errors allowed.
-#  2. good fixtures (tests/dts/good/*.dts) and the ABI set (in-tree Exynos
-#     and gs101 board DTS, unchanged): cpp + dtc + dt-validate against the
-#     whole processed schema. Zero diagnostics about OUR nodes allowed; other
-#     diagnostics (the kernel's own DTS noise, undocumented compatibles of
-#     masters that have no upstream binding) are counted and reported only.
+#  2. good fixtures (tests/dts/good/*.dts): cpp + dtc (with the checks the
+#     kernel silences by default turned on) + dt-validate against the whole
+#     processed schema; and the ABI set (in-tree Exynos and gs101 boards,
+#     unchanged): the same, validated against the project's schemas only.
+#     Zero diagnostics about OUR nodes allowed; other diagnostics (the
+#     kernel's own DTS noise, undocumented compatibles of masters that have
+#     no upstream binding) are counted and reported only.
 #  3. bad fixtures (tests/dts/bad/*.dts): each must be rejected for the
 #     reasons its "/* expect: <ERE> */" lines state and for nothing else:
 #     every expect pattern must match a diagnostic, and every diagnostic
@@ -22,7 +24,8 @@
 # continuation lines folded in) that mentions a System MMU node or property:
 # a node path containing "iommu@" or "sysmmu", a compatible containing
 # "sysmmu", or the properties "iommus", "#iommu-cells", "samsung,pmmu-*";
-# plus every dtc/cpp error (a fixture that does not compile is never fine).
+# plus every cpp/dtc error and a dt-validate crash (a fixture that does not
+# compile or cannot be checked is never fine).
 #
 # Environment: KTREE (prepared kernel tree, default build/linux), DTCHECK_OUT
 # (output directory, default build/dtcheck), DTCHECK_ABI=0 to skip the ABI
@@ -37,7 +40,7 @@ out=${DTCHECK_OUT:-$top/build/dtcheck}
 dts_dir=$top/tests/dts
 jobs=${DTCHECK_JOBS:-$(nproc)}
 bindings_rel=Documentation/devicetree/bindings
-OURS_RE='iommu@|sysmmu|iommus|#iommu-cells|samsung,pmmu-|^(cpp|dtc)-error:'
+OURS_RE='iommu@|sysmmu|iommus|#iommu-cells|samsung,pmmu-|^(cpp|dtc|tool)-error:'
 
 # In-tree boards whose System MMU nodes must keep validating unchanged:
 # every arm64 Exynos/gs101 board, one arm board per SoC .dtsi with
@@ -61,7 +64,7 @@ fold() { awk '/^[ \t]/ && NR > 1 { line = line " |" $0; next }
 # One fixture: compile and validate, write <name>.log, <name>.result.
 # Result line: "<kind> <name> PASS|FAIL <ours> <other> <reason>"
 one_fixture() {
-	local kind=$1 src=$2 name dir pp dtb log raw ours other reason status
+	local kind=$1 src=$2 name dir pp dtb log raw ours other reason status rc
 	local -a expects
 	name=$kind/$(basename "${src%.dts}")
 	dir=$out/fixtures/$kind
@@ -90,13 +93,18 @@ one_fixture() {
 	else
 		cat "$raw.cpp" "$raw.dtc" >> "$raw"
 	fi
-	if [ -f "$dtb" ] && [ "$kind" = abi ]; then
+	if [ -f "$dtb" ]; then
 		# The question for an unchanged in-tree board is whether the
 		# project's schemas still accept it: apply only those (the
 		# whole set costs a minute more and reports nothing of ours).
-		dt-validate -p "$schema" -l "$limit" "$dtb" >> "$raw" 2>&1
-	elif [ -f "$dtb" ]; then
-		dt-validate -m -p "$schema" "$dtb" >> "$raw" 2>&1
+		if [ "$kind" = abi ]; then
+			dt-validate -p "$schema" -l "$limit" "$dtb" >> "$raw" 2>&1
+		else
+			dt-validate -m -p "$schema" "$dtb" >> "$raw" 2>&1
+		fi
+		# Exit status 0 even with schema errors; non-zero = it broke.
+		rc=$?
+		[ $rc -ne 0 ] && echo "tool-error: dt-validate exited with $rc" >> "$raw"
 	fi
 	fold < "$raw" | sed "s|$out/fixtures/$kind/||g" > "$log"
 	rm -f "$raw" "$raw.cpp" "$raw.dtc"
@@ -148,6 +156,9 @@ one_fixture() {
 	echo "$kind $name $status $ours $other $reason" > "$log.result"
 }
 
+export PATH=${DTSCHEMA_DIR:-$top/build/dtschema}/bin:$PATH
+
+# Internal: one fixture (run in parallel by xargs below).
 if [ "${1:-}" = --one ]; then
 	schema=$2
 	limit=$3
@@ -157,7 +168,6 @@ fi
 
 # ---------------------------------------------------------------------------
 bash "$top/tests/scripts/dtschema-root.sh" || exit 1
-export PATH=$top/build/dtschema/bin:$PATH
 [ -d "$ktree/.git" ] || { echo "dtcheck: no kernel tree at $ktree (run tests/scripts/tree.sh)" >&2; exit 1; }
 mkdir -p "$out"
 t0=$(date +%s)
@@ -230,15 +240,19 @@ for b in "${bindings[@]}"; do
 		fi
 	} > "$log"
 	rm -f "$log.raw"
-	# Ours: anything naming this binding or its example, any error line.
-	n=$(grep -cE "$stem\.(yaml|example)|[Ee]rror|ERROR|FATAL|\*\*\*|exit status|not built" "$log")
+	# Ours: anything naming this binding or its example, any error line
+	# ("Error", "ERROR", "FATAL", make's "***", a Python traceback).
+	bind_re="$stem\\.(yaml|example)|(^|[^a-z-])(Error|ERROR|error:)|FATAL|\\*\\*\\*|Traceback|exit status|not built"
+	n=$(grep -cE "$bind_re" "$log")
 	if [ "$n" -eq 0 ]; then
 		record PASS "binding $rel" "0 warnings"
 	else
 		record FAIL "binding $rel" "$n warning(s)/error(s), see ${log#"$top"/}"
-		sed 's/^/    /' "$log" | grep -E "$stem\.(yaml|example)|[Ee]rror|ERROR|FATAL|\*\*\*|exit|not built" | head -20
+		grep -E "$bind_re" "$log" | sed 's/^/    /' | cut -c1-300 | head -20
 	fi
 done
+
+t1=$(date +%s)
 
 # 2, 3. Fixtures and the ABI set, in parallel.
 rm -rf "$out/fixtures"
@@ -284,6 +298,6 @@ echo
 echo "dtcheck summary (logs in ${out#"$top"/}):"
 printf '  %s\n' "${summary[@]}"
 echo "  unrelated diagnostics (kernel DTS noise, undocumented masters): $unrelated"
-echo "  time: $(( $(date +%s) - t0 )) s"
+echo "  time: $(( $(date +%s) - t0 )) s (bindings $((t1 - t0)) s, fixtures $(( $(date +%s) - t1 )) s)"
 echo "dtcheck: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

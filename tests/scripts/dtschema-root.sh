@@ -40,7 +40,7 @@ suite=trixie
 include=python3,python3-jsonschema,python3-ruamel.yaml,python3-rfc3987,python3-libfdt,yamllint
 tools="dt-doc-validate dt-mk-schema dt-extract-example dt-validate dt-check-compatible yamllint"
 # Bump when anything above or the wrapper format changes.
-recipe="v1 $suite $include | $tools | $root"
+recipe="v3 $suite $include | $tools | $root"
 
 case $(uname -m) in
 x86_64)  triplet=x86_64-linux-gnu;  loader=ld-linux-x86-64.so.2 ;;
@@ -59,7 +59,7 @@ fi
 rm -f "$stamp"
 
 if [ "$(id -u)" -ne 0 ]; then
-	echo "dtschema: $root must be created once as root (debootstrap); run 'make dtschema' as root" >&2
+	echo "dtschema: $root must be created once as root (debootstrap); run tests/scripts/dtschema-root.sh (or make dtcheck) once as root" >&2
 	exit 1
 fi
 command -v debootstrap >/dev/null ||
@@ -69,7 +69,8 @@ t0=$(date +%s)
 
 # 1. The trixie root. Built beside its final place and renamed when
 # complete, so an interrupted run never leaves a half root that looks done.
-if [ ! -x "$root/usr/bin/python3" ] || [ ! -f "$root/.debootstrap-done" ]; then
+if [ ! -x "$root/usr/bin/python3" ] ||
+   [ "$(cat "$root/.debootstrap-done" 2>/dev/null)" != "$suite $include" ]; then
 	echo "dtschema: debootstrap --variant=minbase $suite into $root (takes a minute)"
 	rm -rf "$root.tmp" "$root"
 	mkdir -p "$(dirname "$root")"
@@ -83,7 +84,7 @@ if [ ! -x "$root/usr/bin/python3" ] || [ ! -f "$root/.debootstrap-done" ]; then
 	fi
 	# Drop the package cache (~50 MB); the root is never updated in place.
 	rm -rf "$root.tmp/var/cache/apt/archives/"*.deb
-	touch "$root.tmp/.debootstrap-done"
+	echo "$suite $include" > "$root.tmp/.debootstrap-done"
 	mv "$root.tmp" "$root"
 	echo "dtschema: debootstrap took $(( $(date +%s) - t0 )) s"
 fi
@@ -91,7 +92,8 @@ fi
 # 2. sid's dt-schema via a private apt state. The Release file of a mirror
 # snapshot may be past its Valid-Until; signatures are still checked.
 apt_dir=$dir/apt
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/debs"
+mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/debs" \
+	"$apt_dir/empty.d"
 : > "$apt_dir/status"
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 [ -r "$root$keyring" ] && keyring=$root$keyring
@@ -102,8 +104,9 @@ apt_opts=(
 	-o Dir::State::status="$apt_dir/status"
 	-o Dir::Cache="$apt_dir/cache"
 	-o Dir::Etc::sourcelist="$apt_dir/sources.list"
-	-o Dir::Etc::sourceparts=-
-	-o Dir::Etc::preferencesparts=-
+	-o Dir::Etc::sourceparts="$apt_dir/empty.d"
+	-o Dir::Etc::preferencesparts="$apt_dir/empty.d"
+	-o APT::Sandbox::User=root
 	-o APT::Get::List-Cleanup=0
 	-o Acquire::Languages=none
 	-o Acquire::Check-Valid-Until=false

@@ -43,7 +43,9 @@ enum exynos_pt_prot_fmt {
  *	of entries written, never once per entry. NULL for coherent walkers.
  * @flush_lv1: optional; the level-1 entry covering @iova changed from
  *	invalid to valid and any cached copy of it must be dropped (the FLPD
- *	cache of System MMU v3.3 and later).
+ *	cache of System MMU v3.3 and later). Also called when a section
+ *	replaces a link to an empty level-2 table; that table is freed as soon
+ *	as this returns, so the walker must not use a cached link to it after.
  */
 struct exynos_pt_ops {
 	int (*table_added)(void *cookie, void *table, size_t size);
