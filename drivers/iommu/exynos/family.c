@@ -141,10 +141,10 @@ static bool sysmmu_v7_decode_fault(struct sysmmu_member *member, u32 status,
 	u32 stride, info;
 
 	fault->status_bit = bit;
-	fault->vid = bit / SYSMMU_V7_FAULTS_PER_VID;
+	/* Only the VM layout has VMs and per-VM fault registers. */
+	fault->vid = regs->ctrl_vm ? bit / SYSMMU_V7_FAULTS_PER_VID : 0;
 	fault->kind = sysmmu_v7_fault_kinds[bit % SYSMMU_V7_FAULTS_PER_VID];
-	/* Only the VM layout has per-VM fault registers. */
-	stride = regs->ctrl_vm ? fault->vid * SYSMMU_V7_VM_FAULT_STRIDE : 0;
+	stride = fault->vid * SYSMMU_V7_VM_FAULT_STRIDE;
 	fault->iova = sysmmu_read(member, regs->fault_va + stride);
 	info = sysmmu_read(member, regs->fault_info + stride);
 	fault->write = info & SYSMMU_V7_FAULT_INFO_WRITE;
@@ -153,6 +153,9 @@ static bool sysmmu_v7_decode_fault(struct sysmmu_member *member, u32 status,
 
 #define SYSMMU_CFG_V1	(SYSMMU_CFG_LRU | FIELD_PREP_CONST(SYSMMU_CFG_QOS, 15) | \
 			 SYSMMU_CFG_EAP)
+/* v3.3 and every later family: no LRU bit, FLPD cache and ACGEN on. */
+#define SYSMMU_CFG_V3_3	(FIELD_PREP_CONST(SYSMMU_CFG_QOS, 15) | \
+			 SYSMMU_CFG_FLPDCACHE | SYSMMU_CFG_ACGEN | SYSMMU_CFG_EAP)
 
 static const struct sysmmu_family_regs sysmmu_v1_regs = {
 	.flush_all	= 0x0c,
@@ -235,9 +238,7 @@ static const struct sysmmu_family sysmmu_family_v3_2 = {
 static const struct sysmmu_family sysmmu_family_v3_3 = {
 	.name			= "v3.3",
 	.regs			= sysmmu_v1_regs,
-	.cfg			= FIELD_PREP_CONST(SYSMMU_CFG_QOS, 15) |
-				  SYSMMU_CFG_FLPDCACHE | SYSMMU_CFG_ACGEN |
-				  SYSMMU_CFG_EAP,
+	.cfg			= SYSMMU_CFG_V3_3,
 	.pte_shift		= 0,
 	.prot_fmt		= EXYNOS_PT_PROT_V1,
 	.zero_lv2		= true,
@@ -251,6 +252,7 @@ static const struct sysmmu_family sysmmu_family_v3_3 = {
 static const struct sysmmu_family sysmmu_family_v5 = {
 	.name			= "v5",
 	.regs			= sysmmu_v5_regs,
+	.cfg			= SYSMMU_CFG_V3_3,
 	.pt_base_shift		= 12,
 	.pte_shift		= 4,
 	.prot_fmt		= EXYNOS_PT_PROT_V5,
@@ -263,6 +265,7 @@ static const struct sysmmu_family sysmmu_family_v5 = {
 static const struct sysmmu_family sysmmu_family_v7 = {
 	.name			= "v7",
 	.regs			= sysmmu_v7_regs,
+	.cfg			= SYSMMU_CFG_V3_3,
 	.pt_base_shift		= 12,
 	.pte_shift		= 4,
 	.prot_fmt		= EXYNOS_PT_PROT_V5,
@@ -275,6 +278,7 @@ static const struct sysmmu_family sysmmu_family_v7 = {
 static const struct sysmmu_family sysmmu_family_v7_vm = {
 	.name			= "v7-vm",
 	.regs			= sysmmu_v7_vm_regs,
+	.cfg			= SYSMMU_CFG_V3_3,
 	.pt_base_shift		= 12,
 	.pte_shift		= 4,
 	.prot_fmt		= EXYNOS_PT_PROT_V5,
@@ -290,7 +294,7 @@ static const struct sysmmu_family sysmmu_family_v7_vm = {
  *
  * Return: the version as SYSMMU_VERSION(major, minor).
  */
-VISIBLE_IF_KUNIT unsigned int sysmmu_version_decode(u32 version_reg)
+unsigned int sysmmu_version_decode(u32 version_reg)
 {
 	u32 raw = FIELD_GET(SYSMMU_VERSION_RAW, version_reg);
 
@@ -350,7 +354,7 @@ static bool sysmmu_hw_block(struct sysmmu_member *member)
 	sysmmu_write(member, SYSMMU_REG_CTRL, SYSMMU_CTRL_ENABLE |
 		     SYSMMU_CTRL_BLOCK | SYSMMU_CTRL_INT_ENABLE);
 	return !read_poll_timeout_atomic(sysmmu_read, status,
-					 status & SYSMMU_STATUS_BLOCKED, 0,
+					 status & SYSMMU_STATUS_BLOCKED, 1,
 					 SYSMMU_BLOCK_TIMEOUT_US, false,
 					 member, SYSMMU_REG_STATUS);
 }
@@ -408,6 +412,7 @@ void sysmmu_hw_enable(struct sysmmu_member *member, phys_addr_t pt_base)
 		     SYSMMU_CTRL_ENABLE | SYSMMU_CTRL_INT_ENABLE);
 	member->enabled = true;
 }
+EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_enable);
 
 /**
  * sysmmu_hw_disable() - stop translating: transactions bypass the instance
@@ -425,6 +430,7 @@ void sysmmu_hw_disable(struct sysmmu_member *member)
 		sysmmu_write(member, family->regs.ctrl_vm, 0);
 	member->enabled = false;
 }
+EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_disable);
 
 /**
  * sysmmu_hw_flush_all() - invalidate the whole TLB
@@ -435,6 +441,7 @@ void sysmmu_hw_flush_all(struct sysmmu_member *member)
 	lockdep_assert_held(&member->lock);
 	sysmmu_hw_tlb_op(member, member->family->regs.flush_all, 1);
 }
+EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_flush_all);
 
 /**
  * sysmmu_hw_flush_range() - invalidate the TLB for an IOVA range
@@ -464,6 +471,7 @@ void sysmmu_hw_flush_range(struct sysmmu_member *member, u64 iova, u64 size)
 		sysmmu_hw_tlb_op(member, regs->flush_all, 1);
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_flush_range);
 
 /**
  * sysmmu_hw_flush_lv1() - drop a cached level-1 entry (FLPD cache)
@@ -485,6 +493,7 @@ void sysmmu_hw_flush_lv1(struct sysmmu_member *member, u64 iova)
 	else
 		sysmmu_hw_tlb_op(member, regs->flush_all, 1);
 }
+EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_flush_lv1);
 
 /**
  * sysmmu_hw_read_fault() - read and decode the pending fault, if any
@@ -511,6 +520,7 @@ bool sysmmu_hw_read_fault(struct sysmmu_member *member,
 	}
 	return true;
 }
+EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_read_fault);
 
 /**
  * sysmmu_hw_clear_fault() - acknowledge a fault and let traffic resume
@@ -527,3 +537,4 @@ void sysmmu_hw_clear_fault(struct sysmmu_member *member,
 	if (member->family->block_for_flush && member->enabled)
 		sysmmu_hw_unblock(member);
 }
+EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_clear_fault);
