@@ -28,6 +28,7 @@ start=$(date +%s)
 	--arch=arm64 --cross_compile=aarch64-linux-gnu- \
 	--kunitconfig="$kunitconfig" --build_dir="$build_dir" \
 	--jobs="$(nproc)" --timeout="${KUNIT_TIMEOUT:-600}" \
+	--kernel_args=deferred_probe_timeout=-1 \
 	--json="$json" ${KUNIT_ARGS:-} "$filter") 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 echo "kunit: kunit.py exited $rc after $(( $(date +%s) - start )) s; log in $log"

@@ -19,7 +19,7 @@
 
 #include "exynos-sysmmu.h"
 
-#define SYSMMU_GROUP_COMPATIBLE	"samsung,sysmmu-group"
+#define SYSMMU_GROUP_COMPATIBLE	"samsung,exynos-sysmmu-group"
 
 /* Aggregates whose members have all probed: what masters may use. */
 static LIST_HEAD(sysmmu_aggregates);
@@ -183,6 +183,29 @@ static const struct component_master_ops sysmmu_group_master_ops = {
 	.unbind = sysmmu_group_unbind,
 };
 
+static bool sysmmu_group_is_member(const struct device_node *np)
+{
+	return of_match_node(sysmmu_member_driver.driver.of_match_table, np);
+}
+
+/* Name the instances a group still waits for: why it may never come up. */
+static void sysmmu_group_log_waiting(struct device *dev)
+{
+	struct device_node *child;
+
+	for_each_available_child_of_node(dev->of_node, child) {
+		struct platform_device *pdev;
+
+		if (!sysmmu_group_is_member(child))
+			continue;
+		pdev = of_find_device_by_node(child);
+		if (!pdev || !device_is_bound(&pdev->dev))
+			dev_info(dev, "waiting for System MMU instance %pOF\n",
+				 child);
+		platform_device_put(pdev);
+	}
+}
+
 static int sysmmu_group_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
@@ -199,9 +222,7 @@ static int sysmmu_group_probe(struct platform_device *pdev)
 	platform_set_drvdata(pdev, agg);
 
 	for_each_available_child_of_node(dev->of_node, child) {
-		if (!of_device_is_compatible(child, "samsung,exynos-sysmmu") &&
-		    !of_match_node(sysmmu_member_driver.driver.of_match_table,
-				   child))
+		if (!sysmmu_group_is_member(child))
 			continue;
 		component_match_add_release(dev, &match, component_release_of,
 					    component_compare_of,
@@ -226,7 +247,8 @@ static int sysmmu_group_probe(struct platform_device *pdev)
 					      match);
 	if (ret)
 		return dev_err_probe(dev, ret, "cannot add component master\n");
-	dev_dbg(dev, "waiting for %u System MMU instances\n", nr);
+	if (!READ_ONCE(agg->ready))
+		sysmmu_group_log_waiting(dev);
 	return 0;
 }
 

@@ -35,6 +35,7 @@ static int sysmmu_members_show(struct seq_file *s, void *unused)
 
 	mutex_lock(&agg->mutex);
 	seq_printf(s, "domain: %s\n", sysmmu_domain_kind(agg->domain));
+	seq_printf(s, "registrations: %u\n", agg->registrations);
 	for (i = 0; i < agg->nr_members; i++) {
 		struct sysmmu_member *m = agg->members[i];
 		unsigned long flags;

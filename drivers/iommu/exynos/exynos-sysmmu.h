@@ -24,6 +24,7 @@
 #include <linux/component.h>
 #include <linux/iommu.h>
 #include <linux/io.h>
+#include <linux/irqreturn.h>
 #include <linux/mutex.h>
 #include <linux/ratelimit.h>
 #include <linux/spinlock.h>
@@ -142,9 +143,6 @@ struct sysmmu_family_regs {
  * @flpd_cache: new level-1 entries must be invalidated from the FLPD cache
  * @block_for_flush: the TLB may only be invalidated while the instance is
  *	blocked (v1-v3)
- * @flush_entry_quirk_v2: v2 keeps a 1 MiB or 64 KiB translation in up to 64
- *	sets, so a single-entry invalidation must be repeated per 4 KiB page,
- *	at most 64 times
  * @max_ias: largest supported input address size in bits
  * @max_pa_bits: largest physical address the walker can reach
  * @decode_fault: turn INT_STATUS into a fault description; false if the
@@ -160,7 +158,6 @@ struct sysmmu_family {
 	bool zero_lv2;
 	bool flpd_cache;
 	bool block_for_flush;
-	bool flush_entry_quirk_v2;
 	unsigned int max_ias;
 	unsigned int max_pa_bits;
 	bool (*decode_fault)(struct sysmmu_member *member, u32 status,
@@ -201,6 +198,8 @@ struct sysmmu_mmio_model {
  * @fault_count: faults seen
  * @fault_rs: rate limit of fault messages
  * @index: position within the aggregate
+ * @in_group: the instance is a child of a group node (decided at probe:
+ *	the devicetree may already be half torn down at remove)
  */
 struct sysmmu_member {
 	struct device *dev;
@@ -220,6 +219,7 @@ struct sysmmu_member {
 	unsigned long fault_count;
 	struct ratelimit_state fault_rs;
 	unsigned int index;
+	bool in_group;
 };
 
 /**
@@ -237,6 +237,7 @@ struct sysmmu_member {
  * @blocking: domain with an empty page table, used for the blocked domain
  * @master: first master probed behind the aggregate, named in fault reports
  * @ready: every member has probed; masters may be probed
+ * @registrations: how many times @iommu was registered (debugfs)
  * @node: entry in the list of ready aggregates
  * @debugfs: the aggregate's debugfs directory
  */
@@ -253,6 +254,7 @@ struct sysmmu_aggregate {
 	struct sysmmu_domain *blocking;
 	struct device *master;
 	bool ready;
+	unsigned int registrations;
 	struct list_head node;
 	struct dentry *debugfs;
 };
@@ -263,17 +265,13 @@ struct sysmmu_aggregate {
  * @aggs: the aggregates the master is behind; more than one only for the
  *	legacy form where a master lists several standalone nodes
  * @prev: per aggregate, the domain before an attach, to roll back to
- * @links: device links to every member and aggregate device
  * @nr_aggs: number of entries in @aggs
- * @nr_links: number of entries in @links
  */
 struct sysmmu_master {
 	struct device *dev;
 	struct sysmmu_aggregate **aggs;
 	struct iommu_domain **prev;
-	struct device_link **links;
 	unsigned int nr_aggs;
-	unsigned int nr_links;
 };
 
 /**
@@ -282,7 +280,6 @@ struct sysmmu_master {
  * @pt: the page table, owned by the domain; members only point at it
  * @cfg: the page table's parameters
  * @walker: device used for the page table's cache maintenance
- * @lv1_dirty: a level-1 entry became valid since the last sync_map
  * @lock: protects @aggs
  * @aggs: aggregates this domain is attached to
  */
@@ -291,7 +288,6 @@ struct sysmmu_domain {
 	struct exynos_pt *pt;
 	struct exynos_pt_cfg cfg;
 	struct device *walker;
-	bool lv1_dirty;
 	spinlock_t lock;	/* see the header comment */
 	struct list_head aggs;
 };

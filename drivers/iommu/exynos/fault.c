@@ -10,6 +10,7 @@
 
 #include <linux/device.h>
 #include <linux/iommu.h>
+#include <kunit/visibility.h>
 
 #include "exynos-sysmmu.h"
 
@@ -38,7 +39,7 @@ bool sysmmu_fault_handle(struct sysmmu_member *member)
 	struct sysmmu_fault fault;
 	struct device *master;
 	unsigned long flags;
-	int ret = -ENOSYS;
+	bool handled = false;
 
 	spin_lock_irqsave(&member->lock, flags);
 	if (!member->powered || !sysmmu_hw_read_fault(member, &fault)) {
@@ -49,12 +50,14 @@ bool sysmmu_fault_handle(struct sysmmu_member *member)
 	agg = member->agg;
 	master = agg ? READ_ONCE(agg->master) : NULL;
 	if (member->domain && fault.kind != SYSMMU_FAULT_UNKNOWN)
-		ret = report_iommu_fault(member->domain, master ?: member->dev,
-					 fault.iova, fault.write ?
-					 IOMMU_FAULT_WRITE : IOMMU_FAULT_READ);
-	if (ret)
+		handled = !report_iommu_fault(member->domain,
+					      master ?: member->dev, fault.iova,
+					      fault.write ? IOMMU_FAULT_WRITE :
+							    IOMMU_FAULT_READ);
+	if (!handled)
 		sysmmu_fault_log(member, &fault, master);
 	sysmmu_hw_clear_fault(member, &fault);
 	spin_unlock_irqrestore(&member->lock, flags);
 	return true;
 }
+EXPORT_SYMBOL_IF_KUNIT(sysmmu_fault_handle);

@@ -54,12 +54,64 @@ static void sysmmu_pt_sync(void *cookie, void *ptr, size_t size)
 				   DMA_TO_DEVICE);
 }
 
+/* TLB maintenance, fanned out to powered members. */
+
+enum sysmmu_tlb_op {
+	SYSMMU_TLB_RANGE,
+	SYSMMU_TLB_ALL,
+	SYSMMU_TLB_LV1,
+};
+
+static void sysmmu_member_tlb_op(struct sysmmu_member *member,
+				 enum sysmmu_tlb_op op, u64 iova, u64 size)
+{
+	switch (op) {
+	case SYSMMU_TLB_RANGE:
+		dev_dbg(member->dev, "invalidate %#llx..%#llx\n", iova,
+			iova + size - 1);
+		sysmmu_hw_flush_range(member, iova, size);
+		break;
+	case SYSMMU_TLB_ALL:
+		sysmmu_hw_flush_all(member);
+		break;
+	case SYSMMU_TLB_LV1:
+		sysmmu_hw_flush_lv1(member, iova);
+		break;
+	}
+}
+
+static void sysmmu_domain_tlb_op(struct sysmmu_domain *dom,
+				 enum sysmmu_tlb_op op, u64 iova, u64 size)
+{
+	phys_addr_t base = exynos_pt_base(dom->pt);
+	struct sysmmu_aggregate *agg;
+	unsigned long flags;
+	unsigned int i;
+
+	spin_lock_irqsave(&dom->lock, flags);
+	list_for_each_entry(agg, &dom->aggs, domain_node) {
+		for (i = 0; i < agg->nr_members; i++) {
+			struct sysmmu_member *member = agg->members[i];
+
+			spin_lock(&member->lock);
+			/* An unpowered member is fully flushed on resume. */
+			if (member->powered && member->enabled &&
+			    member->pt_base == base)
+				sysmmu_member_tlb_op(member, op, iova, size);
+			spin_unlock(&member->lock);
+		}
+	}
+	spin_unlock_irqrestore(&dom->lock, flags);
+}
+
+/*
+ * Synchronous: when a section replaces an empty level-2 table, the format
+ * frees that table as soon as this returns, and no cached level-1 entry
+ * may still point at it.
+ */
 static void sysmmu_pt_flush_lv1(void *cookie, unsigned long iova)
 {
-	struct sysmmu_domain *dom = cookie;
-
-	/* Batched: iotlb_sync_map() invalidates once per map call. */
-	WRITE_ONCE(dom->lv1_dirty, true);
+	sysmmu_domain_tlb_op(cookie, SYSMMU_TLB_LV1, iova, SZ_1M);
 }
 
 static const struct exynos_pt_ops sysmmu_pt_ops_noncoherent = {
@@ -146,60 +198,6 @@ static void sysmmu_domain_destroy(struct sysmmu_domain *dom)
 	kfree(dom);
 }
 
-/* TLB maintenance, fanned out to powered members. */
-
-static void sysmmu_domain_for_each_member(struct sysmmu_domain *dom,
-					  void (*op)(struct sysmmu_member *,
-						     u64, u64),
-					  u64 iova, u64 size)
-{
-	phys_addr_t base = exynos_pt_base(dom->pt);
-	struct sysmmu_aggregate *agg;
-	unsigned long flags;
-	unsigned int i;
-
-	spin_lock_irqsave(&dom->lock, flags);
-	list_for_each_entry(agg, &dom->aggs, domain_node) {
-		for (i = 0; i < agg->nr_members; i++) {
-			struct sysmmu_member *member = agg->members[i];
-
-			spin_lock(&member->lock);
-			/* An unpowered member is fully flushed on resume. */
-			if (member->powered && member->enabled &&
-			    member->pt_base == base)
-				op(member, iova, size);
-			spin_unlock(&member->lock);
-		}
-	}
-	spin_unlock_irqrestore(&dom->lock, flags);
-}
-
-static void sysmmu_op_flush_range(struct sysmmu_member *member, u64 iova,
-				  u64 size)
-{
-	sysmmu_hw_flush_range(member, iova, size);
-}
-
-static void sysmmu_op_flush_all(struct sysmmu_member *member, u64 iova,
-				u64 size)
-{
-	sysmmu_hw_flush_all(member);
-}
-
-static void sysmmu_op_flush_lv1(struct sysmmu_member *member, u64 iova,
-				u64 size)
-{
-	u64 end = iova + size;
-
-	/* v3.3 drops one level-1 entry at a time; later parts flush all. */
-	if (!member->family->block_for_flush) {
-		sysmmu_hw_flush_lv1(member, iova);
-		return;
-	}
-	for (iova = ALIGN_DOWN(iova, SZ_1M); iova < end; iova += SZ_1M)
-		sysmmu_hw_flush_lv1(member, iova);
-}
-
 /* Domain operations. */
 
 static int sysmmu_map_pages(struct iommu_domain *domain, unsigned long iova,
@@ -224,31 +222,18 @@ static size_t sysmmu_unmap_pages(struct iommu_domain *domain,
 	return size;
 }
 
-static int sysmmu_iotlb_sync_map(struct iommu_domain *domain,
-				 unsigned long iova, size_t size)
-{
-	struct sysmmu_domain *dom = to_sysmmu_domain(domain);
-
-	if (READ_ONCE(dom->lv1_dirty) && xchg(&dom->lv1_dirty, false))
-		sysmmu_domain_for_each_member(dom, sysmmu_op_flush_lv1, iova,
-					      size);
-	return 0;
-}
-
 static void sysmmu_iotlb_sync(struct iommu_domain *domain,
 			      struct iommu_iotlb_gather *gather)
 {
 	if (gather->end < gather->start)
 		return;
-	sysmmu_domain_for_each_member(to_sysmmu_domain(domain),
-				      sysmmu_op_flush_range, gather->start,
-				      gather->end - gather->start + 1);
+	sysmmu_domain_tlb_op(to_sysmmu_domain(domain), SYSMMU_TLB_RANGE,
+			     gather->start, gather->end - gather->start + 1);
 }
 
 static void sysmmu_flush_iotlb_all(struct iommu_domain *domain)
 {
-	sysmmu_domain_for_each_member(to_sysmmu_domain(domain),
-				      sysmmu_op_flush_all, 0, 0);
+	sysmmu_domain_tlb_op(to_sysmmu_domain(domain), SYSMMU_TLB_ALL, 0, 0);
 }
 
 static phys_addr_t sysmmu_iova_to_phys(struct iommu_domain *domain,
@@ -347,7 +332,13 @@ static int sysmmu_aggregate_attach(struct sysmmu_aggregate *agg,
 	base = sysmmu_table_of(agg, domain);
 	old_base = sysmmu_table_of(agg, agg->domain);
 
-	/* Listed before programming, so no invalidation can be missed. */
+	/*
+	 * Moved to the new domain's list before programming, so that no
+	 * invalidation of the new table can be missed. A member still on the
+	 * old table misses none that matters: switching tables invalidates
+	 * its whole TLB (sysmmu_hw_enable()), or stops translation.
+	 */
+	sysmmu_domain_link(old, agg, false);
 	sysmmu_domain_link(new, agg, true);
 	for (i = 0; i < agg->nr_members; i++) {
 		ret = sysmmu_member_attach(agg->members[i], base, domain);
@@ -361,10 +352,14 @@ static int sysmmu_aggregate_attach(struct sysmmu_aggregate *agg,
 			sysmmu_member_set_table(agg->members[i], old_base,
 						agg->domain);
 		sysmmu_domain_link(new, agg, false);
+		sysmmu_domain_link(old, agg, true);
 		goto out;
 	}
-	sysmmu_domain_link(old, agg, false);
 	agg->domain = domain;
+	dev_dbg(agg->dev, "attached a %s domain, page table %pa\n",
+		!domain ? "null" : new ? "paging" :
+		domain->type == IOMMU_DOMAIN_BLOCKED ? "blocked" : "identity",
+		&base);
 out:
 	mutex_unlock(&agg->mutex);
 	return ret;
@@ -392,7 +387,6 @@ static const struct iommu_domain_ops sysmmu_domain_ops = {
 	.attach_dev = sysmmu_attach_dev,
 	.map_pages = sysmmu_map_pages,
 	.unmap_pages = sysmmu_unmap_pages,
-	.iotlb_sync_map = sysmmu_iotlb_sync_map,
 	.iotlb_sync = sysmmu_iotlb_sync,
 	.flush_iotlb_all = sysmmu_flush_iotlb_all,
 	.iova_to_phys = sysmmu_iova_to_phys,
@@ -454,22 +448,22 @@ static int sysmmu_master_add_aggregate(struct sysmmu_master *master,
 static int sysmmu_master_link(struct sysmmu_master *master,
 			      struct device *supplier)
 {
-	struct device_link *link;
-
-	link = device_link_add(master->dev, supplier, DL_FLAG_PM_RUNTIME);
-	if (!link) {
+	/*
+	 * Managed by the driver core for as long as both devices exist (a
+	 * managed link must not be deleted by its creator): it unbinds the
+	 * master before the supplier and probes it again once the supplier
+	 * is back.
+	 */
+	if (!device_link_add(master->dev, supplier,
+			     DL_FLAG_PM_RUNTIME | DL_FLAG_AUTOPROBE_CONSUMER)) {
 		dev_err(master->dev, "cannot link to %s\n", dev_name(supplier));
 		return -EINVAL;
 	}
-	master->links[master->nr_links++] = link;
 	return 0;
 }
 
 static void sysmmu_master_free(struct sysmmu_master *master)
 {
-	while (master->nr_links)
-		device_link_del(master->links[--master->nr_links]);
-	kfree(master->links);
 	kfree(master->prev);
 	kfree(master->aggs);
 	kfree(master);
@@ -480,7 +474,7 @@ static struct sysmmu_master *sysmmu_master_create(struct device *dev)
 	struct device_node *np = dev->of_node;
 	struct sysmmu_master *master;
 	struct of_phandle_args args;
-	unsigned int i, j, nr_links = 0;
+	unsigned int i, j;
 	int n, ret = 0;
 
 	n = of_count_phandle_with_args(np, "iommus", "#iommu-cells");
@@ -518,13 +512,6 @@ static struct sysmmu_master *sysmmu_master_create(struct device *dev)
 	if (ret)
 		goto err;
 
-	for (i = 0; i < master->nr_aggs; i++)
-		nr_links += master->aggs[i]->nr_members + 1;
-	master->links = kcalloc(nr_links, sizeof(*master->links), GFP_KERNEL);
-	if (!master->links) {
-		ret = -ENOMEM;
-		goto err;
-	}
 	/* The master's runtime PM drives every member's. */
 	for (i = 0; i < master->nr_aggs && !ret; i++) {
 		struct sysmmu_aggregate *agg = master->aggs[i];
@@ -646,6 +633,7 @@ int sysmmu_aggregate_register(struct sysmmu_aggregate *agg)
 	ret = iommu_device_register(&agg->iommu, &sysmmu_iommu_ops, agg->dev);
 	if (ret)
 		goto err_sysfs;
+	agg->registrations++;
 	sysmmu_debugfs_add(agg);
 	dev_info(agg->dev, "System MMU aggregate of %u instance%s registered\n",
 		 agg->nr_members, agg->nr_members == 1 ? "" : "s");

@@ -182,7 +182,6 @@ static int sysmmu_member_probe(struct platform_device *pdev)
 	spin_lock_init(&member->lock);
 	ratelimit_state_init(&member->fault_rs, DEFAULT_RATELIMIT_INTERVAL,
 			     DEFAULT_RATELIMIT_BURST);
-	ratelimit_set_flags(&member->fault_rs, RATELIMIT_MSG_ON_RELEASE);
 	platform_set_drvdata(pdev, member);
 
 	ret = sysmmu_member_map(member, pdev);
@@ -222,20 +221,21 @@ static int sysmmu_member_probe(struct platform_device *pdev)
 	if (ret)
 		return ret;
 
-	if (sysmmu_node_is_group(dev->of_node->parent))
+	member->in_group = sysmmu_node_is_group(dev->of_node->parent);
+	if (member->in_group)
 		return component_add(dev, &sysmmu_member_component_ops);
 	return sysmmu_aggregate_add_single(member);
 }
 
 static void sysmmu_member_remove(struct platform_device *pdev)
 {
-	struct device *dev = &pdev->dev;
+	struct sysmmu_member *member = platform_get_drvdata(pdev);
 
 	/* Unregisters the aggregate before any of our resources go away. */
-	if (sysmmu_node_is_group(dev->of_node->parent))
-		component_del(dev, &sysmmu_member_component_ops);
+	if (member->in_group)
+		component_del(&pdev->dev, &sysmmu_member_component_ops);
 	else
-		sysmmu_aggregate_remove_single(platform_get_drvdata(pdev));
+		sysmmu_aggregate_remove_single(member);
 }
 
 /**
@@ -260,6 +260,7 @@ static const struct of_device_id sysmmu_member_of_match[] = {
 	{ .compatible = "samsung,exynos-sysmmu" },
 	{ .compatible = "google,gs101-sysmmu" },
 	{ .compatible = "google,zuma-sysmmu" },
+	{ .compatible = "samsung,exynosautov920-sysmmu" },
 	{ }
 };
 MODULE_DEVICE_TABLE(of, sysmmu_member_of_match);

@@ -110,8 +110,9 @@ struct sysmmu_test_model *sysmmu_test_model_add(struct kunit *test,
 		sysmmu_test_model_release(m);
 		KUNIT_FAIL_AND_ABORT(test, "address %pa already modelled", &base);
 	}
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test,
-				sysmmu_test_model_release, m));
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, sysmmu_test_model_release,
+						  m));
 	return m;
 }
 
