@@ -16,6 +16,7 @@ cross=aarch64-linux-gnu-
 make=(make -s -C "$tree" ARCH=arm64 CROSS_COMPILE=$cross O="$o" -j"$(nproc)")
 qemu_machine=(-machine virt -cpu max -m 1G -smp 2)
 export PATH=/usr/lib/ccache:$PATH
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}
 set -e
 
 mkdir -p "$out"

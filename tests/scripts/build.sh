@@ -11,6 +11,7 @@ tree=${KTREE:-$top/build/linux}
 out=${OBJ_DIR:-$top/build/obj}
 driver=drivers/iommu/exynos
 export PATH=/usr/lib/ccache:$PATH
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}
 
 build() {	# arch cross defconfig y|m
 	local arch=$1 cross=$2 defconfig=$3 how=$4 o=$out/$1

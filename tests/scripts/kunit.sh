@@ -21,6 +21,7 @@ filter=${KUNIT_FILTER:-exynos-sysmmu*}
 mkdir -p "$(dirname "$json")"
 rm -f "$json"
 export PATH=/usr/lib/ccache:$PATH
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}
 
 start=$(date +%s)
 # shellcheck disable=SC2086 # KUNIT_ARGS is a list of arguments

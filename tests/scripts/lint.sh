@@ -12,6 +12,7 @@ tree=${KTREE:-$top/build/linux}
 out=${LINT_DIR:-$top/build/lint}
 driver=drivers/iommu/exynos
 export PATH=/usr/lib/ccache:$PATH
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}
 fail=0
 report=()
 
