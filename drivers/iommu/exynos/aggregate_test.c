@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * KUnit suite "exynos-sysmmu-aggregate": bringing System MMU instances up
- * as one IOMMU, through the driver core and the IOMMU core.
+ * as one IOMMU, through the driver core and the IOMMU core. The group
+ * cases run for three Exynos850-like v5 instances, a gs101 DPU-like group
+ * of three "v8" instances and a zuma DPU-like group of two v9 instances.
  *
  * Devicetree overlays create the instances, their group and their masters;
  * register models stand in for the instances' registers. Each instance has
@@ -20,25 +22,118 @@
 #include "test_model.h"
 #include "test_overlay.h"
 
-#define AGG_NR			3
+#define AGG_NR			3	/* the most members of any group */
 #define AGG_GROUP		"/sysmmu-test-group"
-#define AGG_MASTER		"/sysmmu-test-master"
+#define AGG_GS101		"/sysmmu-test-group-gs101"
+#define AGG_ZUMA		"/sysmmu-test-group-zuma"
 #define AGG_V5			SYSMMU_TEST_VERSION(5, 0)
 #define AGG_V5_PT_BASE		0x0c
 
-static const phys_addr_t agg_member_base[AGG_NR] = {
-	0x1c100000, 0x1c110000, 0x1c120000,
+static int agg_overlay_group(struct kunit *test)
+{
+	return sysmmu_test_overlay(test, aggregate_test_group);
+}
+
+static int agg_overlay_gs101(struct kunit *test)
+{
+	return sysmmu_test_overlay(test, aggregate_test_gs101);
+}
+
+static int agg_overlay_zuma(struct kunit *test)
+{
+	return sysmmu_test_overlay(test, aggregate_test_zuma);
+}
+
+/**
+ * struct agg_family - a group of instances of one family, as the suite
+ *	expects to see it
+ * @name: parameter description
+ * @overlay: applies the devicetree of the group, its clocks and master
+ * @nr: number of members
+ * @base: the members' register addresses
+ * @path: the members' node paths
+ * @clock: the node paths of the members' clock providers
+ * @group: the group's node path
+ * @master: the master's node path
+ * @version: VERSION register value
+ * @bad_version: a VERSION value the family's compatible does not accept
+ * @capa0: CAPA0 register value
+ * @capa1: CAPA1 register value
+ * @swalker_info: v9 SWALKER_INFO value (0: not v9)
+ * @pmmu_info: v9 PMMU_INFO value of every PMMU
+ * @pt_base: page-table base register
+ * @ctrl: register that enables translation (0 in bypass)
+ */
+struct agg_family {
+	const char *name;
+	int (*overlay)(struct kunit *test);
+	unsigned int nr;
+	phys_addr_t base[AGG_NR];
+	const char *path[AGG_NR];
+	const char *clock[AGG_NR];
+	const char *group;
+	const char *master;
+	u32 version;
+	u32 bad_version;
+	u32 capa0;
+	u32 capa1;
+	u32 swalker_info;
+	u32 pmmu_info;
+	u32 pt_base;
+	u32 ctrl;
 };
 
-static const char * const agg_member_path[AGG_NR] = {
-	AGG_GROUP "/iommu@1c100000",
-	AGG_GROUP "/iommu@1c110000",
-	AGG_GROUP "/iommu@1c120000",
+/* Register values from the hardware documentation. */
+static const struct agg_family agg_families[] = {
+	{
+		.name = "v5",
+		.overlay = agg_overlay_group, .nr = 3,
+		.base = { 0x1c100000, 0x1c110000, 0x1c120000 },
+		.path = { AGG_GROUP "/iommu@1c100000",
+			  AGG_GROUP "/iommu@1c110000",
+			  AGG_GROUP "/iommu@1c120000" },
+		.clock = { "/sysmmu-test-clock-0", "/sysmmu-test-clock-1",
+			   "/sysmmu-test-clock-2" },
+		.group = AGG_GROUP, .master = "/sysmmu-test-master",
+		.version = AGG_V5, .bad_version = SYSMMU_TEST_VERSION(4, 0),
+		.pt_base = AGG_V5_PT_BASE, .ctrl = 0x000,
+	}, {
+		/* gs101 DPU: 8.1 in the downstream decode, VM capable. */
+		.name = "v8 gs101",
+		.overlay = agg_overlay_gs101, .nr = 3,
+		.base = { 0x1c400000, 0x1c410000, 0x1c420000 },
+		.path = { AGG_GS101 "/iommu@1c400000",
+			  AGG_GS101 "/iommu@1c410000",
+			  AGG_GS101 "/iommu@1c420000" },
+		.clock = { "/sysmmu-test-clock-gs101-0",
+			   "/sysmmu-test-clock-gs101-1",
+			   "/sysmmu-test-clock-gs101-2" },
+		.group = AGG_GS101, .master = "/sysmmu-test-master-gs101",
+		.version = 0x80240000, .bad_version = SYSMMU_TEST_VERSION(5, 1),
+		.capa0 = BIT(11), .capa1 = BIT(14),
+		.pt_base = 0x800c, .ctrl = 0x000,
+	}, {
+		/* zuma DPU: 9.0, two PMMUs of 64 entries, 36-bit VA. */
+		.name = "v9 zuma",
+		.overlay = agg_overlay_zuma, .nr = 2,
+		.base = { 0x1c500000, 0x1c510000 },
+		.path = { AGG_ZUMA "/iommu@1c500000",
+			  AGG_ZUMA "/iommu@1c510000" },
+		.clock = { "/sysmmu-test-clock-zuma-0",
+			   "/sysmmu-test-clock-zuma-1" },
+		.group = AGG_ZUMA, .master = "/sysmmu-test-master-zuma",
+		.version = 0x90000000, .bad_version = SYSMMU_TEST_VERSION(7, 4),
+		.swalker_info = 2, .pmmu_info = 0x00400001,
+		.pt_base = 0x8404, .ctrl = 0x8000,
+	},
 };
 
-static const char * const agg_clock_path[AGG_NR] = {
-	"/sysmmu-test-clock-0", "/sysmmu-test-clock-1", "/sysmmu-test-clock-2",
-};
+static void agg_family_desc(const struct agg_family *f, char *desc)
+{
+	strscpy(desc, f->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(agg_family, agg_families, agg_family_desc);
 
 /* Legacy nodes: a and b, a master behind a, a master listing a and b. */
 #define LEG_A			"/iommu@1c200000"
@@ -51,6 +146,7 @@ static const char * const agg_clock_path[AGG_NR] = {
 #define LEG_BASE_B		0x1c210000
 
 struct agg_test {
+	const struct agg_family *fam;
 	struct sysmmu_test_model *model[AGG_NR];
 	struct device *group;
 	struct device *member[AGG_NR];
@@ -144,35 +240,64 @@ static void agg_expect_behind(struct kunit *test, struct device *master,
 	}
 }
 
-/* Models, overlay and devices of the three-instance group. */
+/* A register model for member @i of the family under test. */
+static struct sysmmu_test_model *agg_model(struct kunit *test, unsigned int i,
+					   u32 version)
+{
+	const struct agg_family *f = agg_ctx(test)->fam;
+	struct sysmmu_test_model *m;
+	unsigned int p;
+
+	m = sysmmu_test_model_add(test, f->base[i], version, f->capa0,
+				  f->capa1);
+	if (f->swalker_info) {
+		sysmmu_test_model_set(m, 0x3004, f->swalker_info);
+		m->pmmu_banked = true;
+		for (p = 0; p < ARRAY_SIZE(m->pmmu_info); p++)
+			m->pmmu_info[p] = f->pmmu_info;
+	}
+	return m;
+}
+
+/* The family a case runs for: its parameter, v5 for the others. */
+static const struct agg_family *agg_fam(struct kunit *test)
+{
+	struct agg_test *t = agg_ctx(test);
+
+	if (!t->fam)
+		t->fam = test->param_value ?: &agg_families[0];
+	return t->fam;
+}
+
+/* Models, overlay and devices of the family's group. */
 static void agg_group_setup(struct kunit *test, const u32 *versions)
 {
+	const struct agg_family *f = agg_fam(test);
 	struct agg_test *t = agg_ctx(test);
 	unsigned int i;
 
-	for (i = 0; i < AGG_NR; i++)
-		t->model[i] = sysmmu_test_model_add(test, agg_member_base[i],
-						    versions ? versions[i] :
-						    AGG_V5, 0, 0);
-	sysmmu_test_overlay(test, aggregate_test_group);
+	for (i = 0; i < f->nr; i++)
+		t->model[i] = agg_model(test, i,
+					versions ? versions[i] : f->version);
+	f->overlay(test);
 	sysmmu_test_settle();
 
-	t->group = agg_dev(test, AGG_GROUP);
-	t->master = agg_dev(test, AGG_MASTER);
-	for (i = 0; i < AGG_NR; i++)
-		t->member[i] = agg_dev(test, agg_member_path[i]);
+	t->group = agg_dev(test, f->group);
+	t->master = agg_dev(test, f->master);
+	for (i = 0; i < f->nr; i++)
+		t->member[i] = agg_dev(test, f->path[i]);
 	sysmmu_test_require_deferral(test, t->master);
 
 	/* The group binds at once; every instance waits for its clock. */
 	KUNIT_ASSERT_TRUE(test, sysmmu_test_bound(t->group));
-	for (i = 0; i < AGG_NR; i++)
+	for (i = 0; i < f->nr; i++)
 		KUNIT_ASSERT_FALSE(test, sysmmu_test_bound(t->member[i]));
 	agg_expect_deferred(test, t->master);
 }
 
 static void agg_enable_member(struct kunit *test, unsigned int i)
 {
-	sysmmu_test_enable_clock(test, agg_clock_path[i]);
+	sysmmu_test_enable_clock(test, agg_fam(test)->clock[i]);
 	sysmmu_test_settle();
 }
 
@@ -184,28 +309,38 @@ static struct sysmmu_aggregate *agg_group_up(struct kunit *test)
 	unsigned int i;
 
 	agg_group_setup(test, NULL);
-	for (i = 0; i < AGG_NR; i++)
+	for (i = 0; i < t->fam->nr; i++)
 		agg_enable_member(test, i);
 	agg = sysmmu_test_group_agg(t->group);
 	KUNIT_ASSERT_NOT_NULL(test, agg);
 	KUNIT_ASSERT_TRUE(test, agg_registered(agg));
 	KUNIT_ASSERT_EQ(test, agg->registrations, 1);
-	agg_expect_behind(test, t->master, agg, agg_node(test, AGG_GROUP), 1);
+	agg_expect_behind(test, t->master, agg, agg_node(test, t->fam->group),
+			  1);
 	return agg;
 }
 
 struct agg_order {
+	const struct agg_family *fam;
 	unsigned int order[AGG_NR];
 	const char *name;
 };
 
 static const struct agg_order agg_orders[] = {
-	{ { 0, 1, 2 }, "0-1-2" },
-	{ { 0, 2, 1 }, "0-2-1" },
-	{ { 1, 0, 2 }, "1-0-2" },
-	{ { 1, 2, 0 }, "1-2-0" },
-	{ { 2, 0, 1 }, "2-0-1" },
-	{ { 2, 1, 0 }, "2-1-0" },
+	{ &agg_families[0], { 0, 1, 2 }, "v5 0-1-2" },
+	{ &agg_families[0], { 0, 2, 1 }, "v5 0-2-1" },
+	{ &agg_families[0], { 1, 0, 2 }, "v5 1-0-2" },
+	{ &agg_families[0], { 1, 2, 0 }, "v5 1-2-0" },
+	{ &agg_families[0], { 2, 0, 1 }, "v5 2-0-1" },
+	{ &agg_families[0], { 2, 1, 0 }, "v5 2-1-0" },
+	{ &agg_families[1], { 0, 1, 2 }, "v8 0-1-2" },
+	{ &agg_families[1], { 0, 2, 1 }, "v8 0-2-1" },
+	{ &agg_families[1], { 1, 0, 2 }, "v8 1-0-2" },
+	{ &agg_families[1], { 1, 2, 0 }, "v8 1-2-0" },
+	{ &agg_families[1], { 2, 0, 1 }, "v8 2-0-1" },
+	{ &agg_families[1], { 2, 1, 0 }, "v8 2-1-0" },
+	{ &agg_families[2], { 0, 1 }, "v9 0-1" },
+	{ &agg_families[2], { 1, 0 }, "v9 1-0" },
 };
 
 static void agg_order_desc(const struct agg_order *o, char *desc)
@@ -228,16 +363,17 @@ static void agg_probe_order(struct kunit *test)
 	struct sysmmu_aggregate *agg;
 	unsigned int step, i;
 
+	t->fam = o->fam;
 	agg_group_setup(test, NULL);
-	for (step = 0; step < AGG_NR; step++) {
+	for (step = 0; step < t->fam->nr; step++) {
 		agg_enable_member(test, o->order[step]);
 		up[o->order[step]] = true;
-		for (i = 0; i < AGG_NR; i++)
+		for (i = 0; i < t->fam->nr; i++)
 			KUNIT_EXPECT_EQ_MSG(test, sysmmu_test_bound(t->member[i]),
 					    up[i], "instance %u, step %u", i, step);
 		agg = sysmmu_test_group_agg(t->group);
 		KUNIT_ASSERT_NOT_NULL(test, agg);
-		if (step == AGG_NR - 1)
+		if (step == t->fam->nr - 1)
 			break;
 		KUNIT_EXPECT_EQ(test, agg->registrations, 0);
 		KUNIT_EXPECT_FALSE(test, agg_registered(agg));
@@ -246,15 +382,16 @@ static void agg_probe_order(struct kunit *test)
 
 	KUNIT_EXPECT_TRUE(test, agg_registered(agg));
 	KUNIT_EXPECT_EQ(test, agg->registrations, 1);
-	KUNIT_ASSERT_EQ(test, agg->nr_members, AGG_NR);
-	for (i = 0; i < AGG_NR; i++) {
+	KUNIT_ASSERT_EQ(test, agg->nr_members, t->fam->nr);
+	for (i = 0; i < t->fam->nr; i++) {
 		struct sysmmu_member *m = sysmmu_test_member(t->member[i]);
 
 		KUNIT_ASSERT_NOT_NULL(test, m);
 		KUNIT_EXPECT_PTR_EQ(test, m->agg, agg);
 		KUNIT_EXPECT_PTR_EQ(test, agg->members[m->index], m);
 	}
-	agg_expect_behind(test, t->master, agg, agg_node(test, AGG_GROUP), 1);
+	agg_expect_behind(test, t->master, agg, agg_node(test, t->fam->group),
+			  1);
 }
 
 /*
@@ -270,7 +407,7 @@ static void agg_group_is_the_only_iommu(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, agg->dev, t->group);
 	KUNIT_EXPECT_PTR_EQ(test, agg->iommu.dev->parent, t->group);
 	KUNIT_EXPECT_TRUE(test, sysmmu_test_debugfs_has(dev_name(t->group)));
-	for (i = 0; i < AGG_NR; i++) {
+	for (i = 0; i < t->fam->nr; i++) {
 		KUNIT_EXPECT_FALSE(test,
 				   sysmmu_test_debugfs_has(dev_name(t->member[i])));
 		KUNIT_EXPECT_PTR_EQ(test, t->member[i]->parent, t->group);
@@ -283,17 +420,20 @@ static void agg_member_never_appears(struct kunit *test)
 {
 	struct agg_test *t = agg_ctx(test);
 	struct sysmmu_aggregate *agg;
+	unsigned int i;
 
+	/* Every instance but the second one. */
 	agg_group_setup(test, NULL);
-	agg_enable_member(test, 0);
-	agg_enable_member(test, 2);
+	for (i = 0; i < t->fam->nr; i++)
+		if (i != 1)
+			agg_enable_member(test, i);
 	/* Let deferred probing run again: nothing changes. */
 	KUNIT_ASSERT_EQ(test, device_attach(t->member[1]), 0);
 	sysmmu_test_settle();
 
-	KUNIT_EXPECT_TRUE(test, sysmmu_test_bound(t->member[0]));
-	KUNIT_EXPECT_FALSE(test, sysmmu_test_bound(t->member[1]));
-	KUNIT_EXPECT_TRUE(test, sysmmu_test_bound(t->member[2]));
+	for (i = 0; i < t->fam->nr; i++)
+		KUNIT_EXPECT_EQ_MSG(test, sysmmu_test_bound(t->member[i]), i != 1,
+				    "instance %u", i);
 	agg = sysmmu_test_group_agg(t->group);
 	KUNIT_ASSERT_NOT_NULL(test, agg);
 	KUNIT_EXPECT_FALSE(test, agg_registered(agg));
@@ -331,27 +471,29 @@ static void agg_formats_disagree(struct kunit *test)
 /* An instance of an unknown version fails its probe: nothing registers. */
 static void agg_unknown_version(struct kunit *test)
 {
-	static const u32 versions[AGG_NR] = {
-		AGG_V5, AGG_V5, SYSMMU_TEST_VERSION(4, 0),
-	};
+	const struct agg_family *f = agg_fam(test);
 	struct agg_test *t = agg_ctx(test);
 	struct sysmmu_aggregate *agg;
-	unsigned int i;
+	u32 versions[AGG_NR];
+	unsigned int i, last = f->nr - 1;
 
+	/* The last instance reports a version its compatible does not know. */
+	for (i = 0; i < f->nr; i++)
+		versions[i] = i == last ? f->bad_version : f->version;
 	agg_group_setup(test, versions);
-	for (i = 0; i < AGG_NR; i++)
+	for (i = 0; i < f->nr; i++)
 		agg_enable_member(test, i);
 
-	KUNIT_EXPECT_TRUE(test, sysmmu_test_bound(t->member[0]));
-	KUNIT_EXPECT_TRUE(test, sysmmu_test_bound(t->member[1]));
-	KUNIT_EXPECT_FALSE(test, sysmmu_test_bound(t->member[2]));
+	for (i = 0; i < f->nr; i++)
+		KUNIT_EXPECT_EQ_MSG(test, sysmmu_test_bound(t->member[i]),
+				    i != last, "instance %u", i);
 	agg = sysmmu_test_group_agg(t->group);
 	KUNIT_ASSERT_NOT_NULL(test, agg);
 	KUNIT_EXPECT_FALSE(test, agg_registered(agg));
 	agg_expect_deferred(test, t->master);
 	/* Its clock was enabled for the probe that failed, then released. */
-	KUNIT_EXPECT_EQ(test,
-			sysmmu_test_model_writes_to(t->model[2], SYSMMU_REG_CTRL),
+	KUNIT_EXPECT_EQ(test, sysmmu_test_model_writes_to(t->model[last],
+							  f->ctrl),
 			0);
 }
 
@@ -385,20 +527,22 @@ static void agg_member_rebind(struct kunit *test)
 	sysmmu_test_settle();
 	KUNIT_EXPECT_FALSE(test, sysmmu_test_bound(t->member[1]));
 	KUNIT_EXPECT_TRUE(test, sysmmu_test_bound(t->member[0]));
-	KUNIT_EXPECT_TRUE(test, sysmmu_test_bound(t->member[2]));
+	if (t->fam->nr > 2)
+		KUNIT_EXPECT_TRUE(test, sysmmu_test_bound(t->member[2]));
 	KUNIT_EXPECT_TRUE(test, sysmmu_test_bound(t->group));
 	KUNIT_EXPECT_FALSE(test, agg_registered(agg));
 	KUNIT_EXPECT_FALSE(test, sysmmu_test_debugfs_has(dev_name(t->group)));
 	agg_expect_deferred(test, t->master);
 	/* Left in bypass, as the driver found them. */
 	KUNIT_EXPECT_EQ(test,
-			sysmmu_test_model_get(t->model[0], SYSMMU_REG_CTRL), 0);
+			sysmmu_test_model_get(t->model[0], t->fam->ctrl), 0);
 
 	KUNIT_EXPECT_EQ(test, device_attach(t->member[1]), 1);
 	sysmmu_test_settle();
 	KUNIT_EXPECT_TRUE(test, agg_registered(agg));
 	KUNIT_EXPECT_EQ(test, agg->registrations, 2);
-	agg_expect_behind(test, t->master, agg, agg_node(test, AGG_GROUP), 1);
+	agg_expect_behind(test, t->master, agg, agg_node(test, t->fam->group),
+			  1);
 }
 
 /* Likewise for the group device, whose instances go and come back. */
@@ -415,7 +559,7 @@ static void agg_group_rebind(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, sysmmu_test_debugfs_has(dev_name(t->group)));
 	agg_expect_deferred(test, t->master);
 	/* The group's instances were depopulated with it. */
-	for (i = 0; i < AGG_NR; i++)
+	for (i = 0; i < t->fam->nr; i++)
 		KUNIT_EXPECT_FALSE(test, device_is_registered(t->member[i]));
 
 	KUNIT_EXPECT_EQ(test, device_attach(t->group), 1);
@@ -424,8 +568,9 @@ static void agg_group_rebind(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, agg);
 	KUNIT_EXPECT_TRUE(test, agg_registered(agg));
 	KUNIT_EXPECT_EQ(test, agg->registrations, 1);
-	KUNIT_EXPECT_EQ(test, agg->nr_members, AGG_NR);
-	agg_expect_behind(test, t->master, agg, agg_node(test, AGG_GROUP), 1);
+	KUNIT_EXPECT_EQ(test, agg->nr_members, t->fam->nr);
+	agg_expect_behind(test, t->master, agg, agg_node(test, t->fam->group),
+			  1);
 }
 
 /* Unbinding and binding the master itself leaves the aggregate alone. */
@@ -439,7 +584,8 @@ static void agg_master_rebind(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, agg_registered(agg));
 	KUNIT_EXPECT_EQ(test, device_attach(t->master), 1);
 	KUNIT_EXPECT_EQ(test, agg->registrations, 1);
-	agg_expect_behind(test, t->master, agg, agg_node(test, AGG_GROUP), 1);
+	agg_expect_behind(test, t->master, agg, agg_node(test, t->fam->group),
+			  1);
 }
 
 /*
@@ -448,20 +594,20 @@ static void agg_master_rebind(struct kunit *test)
  */
 static void agg_teardown(struct kunit *test)
 {
+	const struct agg_family *f = agg_fam(test);
 	struct agg_test *t = agg_ctx(test);
 	unsigned int i;
 	char name[32];
 	int ovcs;
 
-	for (i = 0; i < AGG_NR; i++)
-		t->model[i] = sysmmu_test_model_add(test, agg_member_base[i],
-						    AGG_V5, 0, 0);
-	ovcs = sysmmu_test_overlay(test, aggregate_test_group);
-	for (i = 0; i < AGG_NR; i++)
-		sysmmu_test_enable_clock(test, agg_clock_path[i]);
+	for (i = 0; i < f->nr; i++)
+		t->model[i] = agg_model(test, i, f->version);
+	ovcs = f->overlay(test);
+	for (i = 0; i < f->nr; i++)
+		sysmmu_test_enable_clock(test, f->clock[i]);
 	sysmmu_test_settle();
-	t->group = agg_dev(test, AGG_GROUP);
-	t->master = agg_dev(test, AGG_MASTER);
+	t->group = agg_dev(test, f->group);
+	t->master = agg_dev(test, f->master);
 	KUNIT_ASSERT_TRUE(test, agg_registered(sysmmu_test_group_agg(t->group)));
 	KUNIT_ASSERT_TRUE(test, sysmmu_test_bound(t->master));
 	/* Run the instances, so that teardown has something to undo. */
@@ -475,13 +621,13 @@ static void agg_teardown(struct kunit *test)
 	sysmmu_test_overlay_remove(test, ovcs);
 
 	KUNIT_EXPECT_FALSE(test, sysmmu_test_debugfs_has(name));
-	KUNIT_EXPECT_NULL(test, of_find_node_by_path(AGG_GROUP));
-	for (i = 0; i < AGG_NR; i++) {
+	KUNIT_EXPECT_NULL(test, of_find_node_by_path(f->group));
+	for (i = 0; i < f->nr; i++) {
 		KUNIT_EXPECT_GT(test, sysmmu_test_model_writes_to(t->model[i],
-								  AGG_V5_PT_BASE),
+								  f->pt_base),
 				0);
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_get(t->model[i],
-							    SYSMMU_REG_CTRL), 0);
+							    f->ctrl), 0);
 	}
 }
 
@@ -612,15 +758,15 @@ static void agg_legacy_two_attach(struct kunit *test)
 
 static struct kunit_case sysmmu_aggregate_cases[] = {
 	KUNIT_CASE_PARAM(agg_probe_order, agg_order_gen_params),
-	KUNIT_CASE(agg_group_is_the_only_iommu),
-	KUNIT_CASE(agg_member_never_appears),
+	KUNIT_CASE_PARAM(agg_group_is_the_only_iommu, agg_family_gen_params),
+	KUNIT_CASE_PARAM(agg_member_never_appears, agg_family_gen_params),
 	KUNIT_CASE(agg_formats_disagree),
-	KUNIT_CASE(agg_unknown_version),
+	KUNIT_CASE_PARAM(agg_unknown_version, agg_family_gen_params),
 	KUNIT_CASE(agg_empty_group),
-	KUNIT_CASE(agg_member_rebind),
-	KUNIT_CASE(agg_group_rebind),
-	KUNIT_CASE(agg_master_rebind),
-	KUNIT_CASE(agg_teardown),
+	KUNIT_CASE_PARAM(agg_member_rebind, agg_family_gen_params),
+	KUNIT_CASE_PARAM(agg_group_rebind, agg_family_gen_params),
+	KUNIT_CASE_PARAM(agg_master_rebind, agg_family_gen_params),
+	KUNIT_CASE_PARAM(agg_teardown, agg_family_gen_params),
 	KUNIT_CASE(agg_legacy_single),
 	KUNIT_CASE(agg_legacy_two),
 	KUNIT_CASE(agg_legacy_two_attach),

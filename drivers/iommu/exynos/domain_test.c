@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * KUnit suite "exynos-sysmmu-domain": domains attached to an aggregate of
- * three System MMU instances, through the IOMMU core's API and the DMA API
- * of a bound master.
+ * System MMU instances, through the IOMMU core's API and the DMA API of a
+ * bound master. Every case runs for each family: three Exynos850-like
+ * instances of v5, v7 and v7 with VMs, a gs101 DPU-like group of three
+ * "v8" instances and a zuma DPU-like group of two v9 instances.
  *
  * An overlay creates the group, its instances and a master; register models
  * stand in for the instances and record every register write, which is what
@@ -25,67 +27,144 @@
 /* For iommu_group_replace_domain(), the core's way to attach any domain. */
 MODULE_IMPORT_NS(IOMMUFD_INTERNAL);
 
-#define DOM_NR			3
+#define DOM_NR			3	/* the most members of any group */
 #define DOM_GROUP		"/sysmmu-test-domain-group"
 #define DOM_MASTER		"/sysmmu-test-domain-master"
+#define DOM_GS101		"/sysmmu-test-domain-gs101"
+#define DOM_ZUMA		"/sysmmu-test-domain-zuma"
 #define DOM_SINGLE_MASTER	"/sysmmu-test-domain-master-single"
 #define DOM_SINGLE_BASE		0x1d100000
 #define DOM_PT_BASE_SHIFT	12
 
-static const phys_addr_t dom_member_base[DOM_NR] = {
-	0x1d000000, 0x1d010000, 0x1d020000,
-};
+static int dom_overlay_group(struct kunit *test)
+{
+	return sysmmu_test_overlay(test, domain_test_group);
+}
 
-static const char * const dom_member_path[DOM_NR] = {
-	DOM_GROUP "/iommu@1d000000",
-	DOM_GROUP "/iommu@1d010000",
-	DOM_GROUP "/iommu@1d020000",
-};
+static int dom_overlay_gs101(struct kunit *test)
+{
+	return sysmmu_test_overlay(test, domain_test_gs101);
+}
+
+static int dom_overlay_zuma(struct kunit *test)
+{
+	return sysmmu_test_overlay(test, domain_test_zuma);
+}
 
 /**
  * struct dom_family - a hardware family as the suite expects to see it
  * @name: parameter description
+ * @overlay: applies the devicetree of the family's group and master
+ * @nr: number of members of the group
+ * @base: the members' register addresses
+ * @path: the members' node paths
+ * @group: the group's node path
+ * @master: the master's node path
  * @version: VERSION register value
  * @capa0: CAPA0 register value
  * @capa1: CAPA1 register value
+ * @swalker_info: v9 SWALKER_INFO value (0: not v9)
+ * @pmmu_info: v9 PMMU_INFO value of every PMMU
  * @pt_base: page-table base register (written with the table >> 12)
  * @flush_all: full invalidation register
- * @flush_range: range invalidation trigger
+ * @flush_range: register whose write starts a range invalidation
  * @flush_start: range start register
  * @flush_end: range end register
+ * @range_writes: register writes of one range invalidation
+ * @vpn: range registers take address >> 4, the end ORed with 1 (v9)
+ * @ctrl: register that enables translation
+ * @ctrl_on: its value while translating
  * @ctrl_vm: per-VM control register, 0 if none
+ * @resume_first: register written first on resume (CTRL: with BLOCK)
  */
 struct dom_family {
 	const char *name;
+	int (*overlay)(struct kunit *test);
+	unsigned int nr;
+	phys_addr_t base[DOM_NR];
+	const char *path[DOM_NR];
+	const char *group;
+	const char *master;
 	u32 version;
 	u32 capa0;
 	u32 capa1;
+	u32 swalker_info;
+	u32 pmmu_info;
 	u32 pt_base;
 	u32 flush_all;
 	u32 flush_range;
 	u32 flush_start;
 	u32 flush_end;
+	unsigned int range_writes;
+	bool vpn;
+	u32 ctrl;
+	u32 ctrl_on;
 	u32 ctrl_vm;
+	u32 resume_first;
 };
+
+/* Three Exynos850-compatible instances, any family of versions 1 to 7. */
+#define DOM_EXYNOS850_GROUP \
+	.overlay = dom_overlay_group, .nr = 3, \
+	.base = { 0x1d000000, 0x1d010000, 0x1d020000 }, \
+	.path = { DOM_GROUP "/iommu@1d000000", DOM_GROUP "/iommu@1d010000", \
+		  DOM_GROUP "/iommu@1d020000" }, \
+	.group = DOM_GROUP, .master = DOM_MASTER, \
+	.range_writes = 3, .ctrl = 0x000, .ctrl_on = 0x5, .resume_first = 0x000
 
 /* Offsets from the hardware documentation, not from the driver's tables. */
 static const struct dom_family dom_families[] = {
 	{
 		.name = "v5",
+		DOM_EXYNOS850_GROUP,
 		.version = SYSMMU_TEST_VERSION(5, 0),
 		.pt_base = 0x0c, .flush_all = 0x10, .flush_range = 0x18,
 		.flush_start = 0x20, .flush_end = 0x24,
 	}, {
 		.name = "v7",
+		DOM_EXYNOS850_GROUP,
 		.version = SYSMMU_TEST_VERSION(7, 4),
 		.pt_base = 0x0c, .flush_all = 0x10, .flush_range = 0x18,
 		.flush_start = 0x20, .flush_end = 0x24,
 	}, {
 		.name = "v7-vm",
+		DOM_EXYNOS850_GROUP,
 		.version = SYSMMU_TEST_VERSION(7, 4),
 		.capa0 = BIT(11), .capa1 = BIT(14),
 		.pt_base = 0x800c, .flush_all = 0x8010, .flush_range = 0x8018,
 		.flush_start = 0x8020, .flush_end = 0x8024, .ctrl_vm = 0x8000,
+	}, {
+		/* gs101 DPU: v7 VM layout, downstream VERSION decode (8.1). */
+		.name = "v8 gs101",
+		.overlay = dom_overlay_gs101, .nr = 3,
+		.base = { 0x1d200000, 0x1d210000, 0x1d220000 },
+		.path = { DOM_GS101 "/iommu@1d200000",
+			  DOM_GS101 "/iommu@1d210000",
+			  DOM_GS101 "/iommu@1d220000" },
+		.group = DOM_GS101,
+		.master = "/sysmmu-test-domain-master-gs101",
+		.version = 0x80240000, .capa0 = BIT(11), .capa1 = BIT(14),
+		.pt_base = 0x800c, .flush_all = 0x8010, .flush_range = 0x8018,
+		.flush_start = 0x8020, .flush_end = 0x8024, .range_writes = 3,
+		.ctrl = 0x000, .ctrl_on = 0x5, .ctrl_vm = 0x8000,
+		.resume_first = 0x000,
+	}, {
+		/*
+		 * zuma DPU: v9 9.0, two PMMUs of 64 stream entries and 36-bit
+		 * VA; VM 0's block; the END write triggers the range.
+		 */
+		.name = "v9 zuma",
+		.overlay = dom_overlay_zuma, .nr = 2,
+		.base = { 0x1d300000, 0x1d310000 },
+		.path = { DOM_ZUMA "/iommu@1d300000", DOM_ZUMA "/iommu@1d310000" },
+		.group = DOM_ZUMA,
+		.master = "/sysmmu-test-domain-master-zuma",
+		.version = 0x90000000, .swalker_info = 2,
+		.pmmu_info = 0x00400001,
+		.pt_base = 0x8404, .flush_all = 0x8010, .flush_range = 0x8024,
+		.flush_start = 0x8020, .flush_end = 0x8024, .range_writes = 2,
+		.vpn = true, .ctrl = 0x8000, .ctrl_on = 0xd, .ctrl_vm = 0x8000,
+		.resume_first = 0x2ffc,
 	},
 };
 
@@ -136,7 +215,7 @@ static void dom_power(struct kunit *test, bool on)
 	} else {
 		kunit_release_action(test, dom_rpm_put, t->master);
 	}
-	for (i = 0; i < DOM_NR; i++)
+	for (i = 0; i < t->fam->nr; i++)
 		sysmmu_test_wait_powered(test, t->member[i], on);
 }
 
@@ -144,7 +223,7 @@ static void dom_clear_logs(struct dom_test *t)
 {
 	unsigned int i;
 
-	for (i = 0; i < DOM_NR; i++)
+	for (i = 0; i < t->fam->nr; i++)
 		sysmmu_test_model_clear_log(t->model[i]);
 }
 
@@ -155,25 +234,37 @@ static void dom_setup(struct kunit *test)
 	unsigned int i;
 
 	t->fam = test->param_value ?: &dom_families[0];
-	for (i = 0; i < DOM_NR; i++)
-		t->model[i] = sysmmu_test_model_add(test, dom_member_base[i],
-						    t->fam->version,
-						    t->fam->capa0,
-						    t->fam->capa1);
-	sysmmu_test_overlay(test, domain_test_group);
+	for (i = 0; i < t->fam->nr; i++) {
+		struct sysmmu_test_model *m;
+		unsigned int p;
+
+		m = sysmmu_test_model_add(test, t->fam->base[i],
+					  t->fam->version, t->fam->capa0,
+					  t->fam->capa1);
+		if (t->fam->swalker_info) {
+			sysmmu_test_model_set(m, 0x3004, t->fam->swalker_info);
+			m->pmmu_banked = true;
+			for (p = 0; p < ARRAY_SIZE(m->pmmu_info); p++)
+				m->pmmu_info[p] = t->fam->pmmu_info;
+		}
+		t->model[i] = m;
+	}
+	t->fam->overlay(test);
 	sysmmu_test_settle();
 
-	t->agg = sysmmu_test_group_agg(sysmmu_test_find_dev(test, DOM_GROUP));
+	t->agg = sysmmu_test_group_agg(sysmmu_test_find_dev(test,
+							    t->fam->group));
 	KUNIT_ASSERT_NOT_NULL(test, t->agg);
 	KUNIT_ASSERT_TRUE(test, READ_ONCE(t->agg->ready));
-	for (i = 0; i < DOM_NR; i++) {
+	KUNIT_ASSERT_EQ(test, t->agg->nr_members, t->fam->nr);
+	for (i = 0; i < t->fam->nr; i++) {
 		struct device *dev = sysmmu_test_find_dev(test,
-							  dom_member_path[i]);
+							  t->fam->path[i]);
 
 		t->member[i] = sysmmu_test_member(dev);
 		KUNIT_ASSERT_NOT_NULL(test, t->member[i]);
 	}
-	t->master = sysmmu_test_find_dev(test, DOM_MASTER);
+	t->master = sysmmu_test_find_dev(test, t->fam->master);
 	KUNIT_ASSERT_TRUE(test, sysmmu_test_bound(t->master));
 	dom_power(test, true);
 }
@@ -181,6 +272,17 @@ static void dom_setup(struct kunit *test)
 static u32 dom_table_reg(struct iommu_domain *domain)
 {
 	return exynos_pt_base(to_sysmmu_domain(domain)->pt) >> DOM_PT_BASE_SHIFT;
+}
+
+/* What the range registers hold for the 4 KiB page at @addr. */
+static u32 dom_range_start(const struct dom_family *f, u64 addr)
+{
+	return f->vpn ? addr >> 4 : addr;
+}
+
+static u32 dom_range_end(const struct dom_family *f, u64 addr)
+{
+	return f->vpn ? (addr >> 4) | 1 : addr;
 }
 
 /* The last value written to @off, or ~0 if nothing was. */
@@ -205,7 +307,7 @@ static void dom_expect_table(struct kunit *test, struct iommu_domain *domain)
 	u32 want = dom_table_reg(domain);
 	unsigned int i;
 
-	for (i = 0; i < DOM_NR; i++) {
+	for (i = 0; i < t->fam->nr; i++) {
 		struct sysmmu_test_model *m = t->model[i];
 
 		KUNIT_EXPECT_EQ_MSG(test, t->member[i]->pt_base,
@@ -213,9 +315,8 @@ static void dom_expect_table(struct kunit *test, struct iommu_domain *domain)
 				    "member %u", i);
 		KUNIT_EXPECT_EQ_MSG(test, sysmmu_test_model_get(m, t->fam->pt_base),
 				    want, "member %u", i);
-		KUNIT_EXPECT_EQ_MSG(test, sysmmu_test_model_get(m, SYSMMU_REG_CTRL),
-				    SYSMMU_CTRL_ENABLE | SYSMMU_CTRL_INT_ENABLE,
-				    "member %u", i);
+		KUNIT_EXPECT_EQ_MSG(test, sysmmu_test_model_get(m, t->fam->ctrl),
+				    t->fam->ctrl_on, "member %u", i);
 		if (t->fam->ctrl_vm)
 			KUNIT_EXPECT_TRUE(test, sysmmu_test_model_get(m, t->fam->ctrl_vm) &
 					  SYSMMU_CTRL_VM_ENABLE);
@@ -284,7 +385,7 @@ static void dom_default_domain(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, domain->type, IOMMU_DOMAIN_DMA);
 	KUNIT_EXPECT_PTR_EQ(test, t->agg->domain, domain);
 	dom_expect_table(test, domain);
-	for (i = 0; i < DOM_NR; i++)
+	for (i = 0; i < t->fam->nr; i++)
 		KUNIT_EXPECT_PTR_EQ(test, t->member[i]->domain, domain);
 }
 
@@ -305,7 +406,7 @@ static void dom_attach_fans_out(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(t->master), domain);
 	KUNIT_EXPECT_PTR_EQ(test, t->agg->domain, domain);
 	dom_expect_table(test, domain);
-	for (i = 0; i < DOM_NR; i++)
+	for (i = 0; i < t->fam->nr; i++)
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_writes_to(t->model[i],
 								  t->fam->pt_base),
 				1);
@@ -315,7 +416,7 @@ static void dom_attach_fans_out(struct kunit *test)
 	iommu_detach_device(domain, t->master);
 	KUNIT_EXPECT_PTR_EQ(test, t->agg->domain, def);
 	dom_expect_table(test, def);
-	for (i = 0; i < DOM_NR; i++)
+	for (i = 0; i < t->fam->nr; i++)
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_writes_to(t->model[i],
 								  t->fam->pt_base),
 				1);
@@ -353,10 +454,10 @@ static void dom_switch_invalidates_attached(struct kunit *test)
 
 	dom_clear_logs(t);
 	KUNIT_EXPECT_EQ(test, iommu_unmap(domain, iova, SZ_4K), SZ_4K);
-	for (i = 0; i < DOM_NR; i++)
+	for (i = 0; i < t->fam->nr; i++)
 		KUNIT_EXPECT_EQ(test, t->model[i]->nr_writes, 0);
 	dma_unmap_single(t->master, dma, SZ_4K, DMA_TO_DEVICE);
-	for (i = 0; i < DOM_NR; i++)
+	for (i = 0; i < t->fam->nr; i++)
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_writes_to(t->model[i],
 								  t->fam->flush_range),
 				1);
@@ -402,14 +503,14 @@ static void dom_attach_rollback(struct kunit *test)
 	new = dom_table_reg(domain);
 
 	/* Models in the aggregate's member order; the last one fails. */
-	for (k = 0; k < DOM_NR; k++) {
+	for (k = 0; k < t->fam->nr; k++) {
 		model[k] = NULL;
-		for (i = 0; i < DOM_NR; i++)
+		for (i = 0; i < t->fam->nr; i++)
 			if (t->agg->members[k] == t->member[i])
 				model[k] = t->model[i];
 		KUNIT_ASSERT_NOT_NULL(test, model[k]);
 	}
-	t->fail = t->agg->members[DOM_NR - 1];
+	t->fail = t->agg->members[t->fam->nr - 1];
 
 	dom_clear_logs(t);
 	kunit_activate_static_stub(test, sysmmu_member_attach,
@@ -417,11 +518,11 @@ static void dom_attach_rollback(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, iommu_attach_device(domain, t->master), -EIO);
 	kunit_deactivate_static_stub(test, sysmmu_member_attach);
 
-	KUNIT_EXPECT_EQ(test, t->attach_calls, DOM_NR);
+	KUNIT_EXPECT_EQ(test, t->attach_calls, t->fam->nr);
 	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(t->master), def);
 	KUNIT_EXPECT_PTR_EQ(test, t->agg->domain, def);
 	dom_expect_table(test, def);
-	for (k = 0; k < DOM_NR - 1; k++) {
+	for (k = 0; k < t->fam->nr - 1; k++) {
 		/* Switched, then switched back. */
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_writes_to(model[k],
 								  t->fam->pt_base),
@@ -430,7 +531,7 @@ static void dom_attach_rollback(struct kunit *test)
 				old);
 		KUNIT_EXPECT_NE(test, old, new);
 	}
-	KUNIT_EXPECT_EQ(test, model[DOM_NR - 1]->nr_writes, 0);
+	KUNIT_EXPECT_EQ(test, model[t->fam->nr - 1]->nr_writes, 0);
 
 	/* Nothing is left half-done: the next attach works. */
 	KUNIT_EXPECT_EQ(test, iommu_attach_device(domain, t->master), 0);
@@ -480,7 +581,7 @@ static void dom_map_new_lv1_flush(struct kunit *test)
 	dom_clear_logs(t);
 	KUNIT_ASSERT_EQ(test, iommu_map(domain, iova, pa, SZ_4K,
 					IOMMU_READ, GFP_KERNEL), 0);
-	for (i = 0; i < DOM_NR; i++)
+	for (i = 0; i < t->fam->nr; i++)
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_writes_to(t->model[i],
 								  t->fam->flush_all),
 				1);
@@ -488,7 +589,7 @@ static void dom_map_new_lv1_flush(struct kunit *test)
 	dom_clear_logs(t);
 	KUNIT_ASSERT_EQ(test, iommu_map(domain, iova + SZ_4K, pa + SZ_4K,
 					SZ_4K, IOMMU_READ, GFP_KERNEL), 0);
-	for (i = 0; i < DOM_NR; i++)
+	for (i = 0; i < t->fam->nr; i++)
 		KUNIT_EXPECT_EQ(test, t->model[i]->nr_writes, 0);
 }
 
@@ -509,16 +610,17 @@ static void dom_unmap_flush(struct kunit *test)
 	dom_clear_logs(t);
 	KUNIT_ASSERT_EQ(test, iommu_unmap(domain, iova, size), size);
 
-	for (i = 0; i < DOM_NR; i++) {
+	for (i = 0; i < t->fam->nr; i++) {
 		struct sysmmu_test_model *m = t->model[i];
 
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_writes_to(m, t->fam->flush_range), 1);
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_writes_to(m, t->fam->flush_start), 1);
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_writes_to(m, t->fam->flush_end), 1);
-		KUNIT_EXPECT_EQ(test, m->nr_writes, 3);
-		KUNIT_EXPECT_EQ(test, dom_last_write(m, t->fam->flush_start), iova);
+		KUNIT_EXPECT_EQ(test, m->nr_writes, t->fam->range_writes);
+		KUNIT_EXPECT_EQ(test, dom_last_write(m, t->fam->flush_start),
+				dom_range_start(t->fam, iova));
 		KUNIT_EXPECT_EQ(test, dom_last_write(m, t->fam->flush_end),
-				iova + size - SZ_4K);
+				dom_range_end(t->fam, iova + size - SZ_4K));
 	}
 }
 
@@ -547,18 +649,19 @@ static void dom_gather_batching(struct kunit *test)
 			SZ_8K);
 	KUNIT_EXPECT_EQ(test, iommu_unmap_fast(domain, iova2, SZ_8K, &gather),
 			SZ_8K);
-	for (i = 0; i < DOM_NR; i++)
+	for (i = 0; i < t->fam->nr; i++)
 		KUNIT_EXPECT_EQ(test, t->model[i]->nr_writes, 0);
 
 	iommu_iotlb_sync(domain, &gather);
-	for (i = 0; i < DOM_NR; i++) {
+	for (i = 0; i < t->fam->nr; i++) {
 		struct sysmmu_test_model *m = t->model[i];
 
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_writes_to(m, t->fam->flush_range), 1);
 		KUNIT_EXPECT_LE(test, m->nr_writes, 3);
-		KUNIT_EXPECT_EQ(test, dom_last_write(m, t->fam->flush_start), iova1);
+		KUNIT_EXPECT_EQ(test, dom_last_write(m, t->fam->flush_start),
+				dom_range_start(t->fam, iova1));
 		KUNIT_EXPECT_EQ(test, dom_last_write(m, t->fam->flush_end),
-				iova2 + SZ_8K - SZ_4K);
+				dom_range_end(t->fam, iova2 + SZ_8K - SZ_4K));
 	}
 	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(domain, iova1), 0);
 	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(domain, iova2), 0);
@@ -585,9 +688,9 @@ static void dom_suspended_members(struct kunit *test)
 					GFP_KERNEL), 0);
 
 	dom_power(test, false);
-	for (i = 0; i < DOM_NR; i++) {
+	for (i = 0; i < t->fam->nr; i++) {
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_get(t->model[i],
-							    SYSMMU_REG_CTRL), 0);
+							    t->fam->ctrl), 0);
 		KUNIT_EXPECT_EQ(test, t->member[i]->pt_base,
 				exynos_pt_base(to_sysmmu_domain(domain)->pt));
 	}
@@ -599,22 +702,25 @@ static void dom_suspended_members(struct kunit *test)
 	/* Attaching another domain only records the table to use. */
 	iommu_detach_device(domain, t->master);
 	KUNIT_ASSERT_EQ(test, iommu_attach_device(other, t->master), 0);
-	for (i = 0; i < DOM_NR; i++) {
+	for (i = 0; i < t->fam->nr; i++) {
 		KUNIT_EXPECT_EQ(test, t->model[i]->nr_writes, 0);
 		KUNIT_EXPECT_EQ(test, t->model[i]->nr_reads, 0);
 	}
 
 	dom_power(test, true);
-	for (i = 0; i < DOM_NR; i++) {
+	for (i = 0; i < t->fam->nr; i++) {
 		struct sysmmu_test_model *m = t->model[i];
 
 		KUNIT_ASSERT_GT(test, m->nr_log, 0);
-		/* Blocked first, enabled last, with the current table. */
-		KUNIT_EXPECT_EQ(test, m->log[0].off, SYSMMU_REG_CTRL);
-		KUNIT_EXPECT_TRUE(test, m->log[0].val & SYSMMU_CTRL_BLOCK);
-		KUNIT_EXPECT_EQ(test, m->log[m->nr_log - 1].off, SYSMMU_REG_CTRL);
-		KUNIT_EXPECT_EQ(test, m->log[m->nr_log - 1].val,
-				SYSMMU_CTRL_ENABLE | SYSMMU_CTRL_INT_ENABLE);
+		/*
+		 * Blocked first (v9: stream tables restored first), enabled
+		 * last, with the current table.
+		 */
+		KUNIT_EXPECT_EQ(test, m->log[0].off, t->fam->resume_first);
+		if (t->fam->resume_first == SYSMMU_REG_CTRL)
+			KUNIT_EXPECT_TRUE(test, m->log[0].val & SYSMMU_CTRL_BLOCK);
+		KUNIT_EXPECT_EQ(test, m->log[m->nr_log - 1].off, t->fam->ctrl);
+		KUNIT_EXPECT_EQ(test, m->log[m->nr_log - 1].val, t->fam->ctrl_on);
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_writes_to(m, t->fam->pt_base), 1);
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_writes_to(m, t->fam->flush_all), 1);
 		if (t->fam->ctrl_vm)
@@ -676,7 +782,7 @@ static void dom_dma_map_page(struct kunit *test)
 	dom_clear_logs(t);
 	dma_unmap_page(t->master, iova, 2 * SZ_4K, DMA_BIDIRECTIONAL);
 	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(domain, iova), 0);
-	for (i = 0; i < DOM_NR; i++) {
+	for (i = 0; i < t->fam->nr; i++) {
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_writes_to(t->model[i],
 								  t->fam->flush_range),
 				1);
@@ -704,12 +810,12 @@ static void dom_identity(struct kunit *test)
 	dom_clear_logs(t);
 	KUNIT_EXPECT_EQ(test, iommu_group_replace_domain(group, identity), 0);
 	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(t->master), identity);
-	for (i = 0; i < DOM_NR; i++) {
+	for (i = 0; i < t->fam->nr; i++) {
 		struct sysmmu_test_model *m = t->model[i];
 
 		KUNIT_EXPECT_FALSE(test, t->member[i]->enabled);
 		KUNIT_EXPECT_EQ(test, t->member[i]->pt_base, 0);
-		KUNIT_EXPECT_EQ(test, dom_last_write(m, SYSMMU_REG_CTRL), 0);
+		KUNIT_EXPECT_EQ(test, dom_last_write(m, t->fam->ctrl), 0);
 		if (t->fam->ctrl_vm)
 			KUNIT_EXPECT_EQ(test, dom_last_write(m, t->fam->ctrl_vm), 0);
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_writes_to(m, t->fam->pt_base), 0);
@@ -747,7 +853,7 @@ static void dom_blocked(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, iommu_get_domain_for_dev(t->master)->type,
 			IOMMU_DOMAIN_BLOCKED);
 	table = exynos_pt_base(t->agg->blocking->pt);
-	for (i = 0; i < DOM_NR; i++) {
+	for (i = 0; i < t->fam->nr; i++) {
 		KUNIT_EXPECT_EQ(test, t->member[i]->pt_base, table);
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_get(t->model[i],
 							    t->fam->pt_base),
@@ -801,7 +907,7 @@ static void dom_format_mismatch(struct kunit *test)
 
 	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(t->master), def);
 	KUNIT_EXPECT_PTR_EQ(test, t->agg->domain, def);
-	for (i = 0; i < DOM_NR; i++)
+	for (i = 0; i < t->fam->nr; i++)
 		KUNIT_EXPECT_EQ(test, t->model[i]->nr_writes, 0);
 	KUNIT_EXPECT_EQ(test, v1->nr_writes, 0);
 
@@ -814,17 +920,17 @@ static struct kunit_case sysmmu_domain_cases[] = {
 	KUNIT_CASE_PARAM(dom_default_domain, dom_family_gen_params),
 	KUNIT_CASE_PARAM(dom_attach_fans_out, dom_family_gen_params),
 	KUNIT_CASE_PARAM(dom_attach_rollback, dom_family_gen_params),
-	KUNIT_CASE(dom_switch_invalidates_attached),
-	KUNIT_CASE(dom_map_unmap),
-	KUNIT_CASE(dom_map_new_lv1_flush),
+	KUNIT_CASE_PARAM(dom_switch_invalidates_attached, dom_family_gen_params),
+	KUNIT_CASE_PARAM(dom_map_unmap, dom_family_gen_params),
+	KUNIT_CASE_PARAM(dom_map_new_lv1_flush, dom_family_gen_params),
 	KUNIT_CASE_PARAM(dom_unmap_flush, dom_family_gen_params),
-	KUNIT_CASE(dom_gather_batching),
+	KUNIT_CASE_PARAM(dom_gather_batching, dom_family_gen_params),
 	KUNIT_CASE_PARAM(dom_suspended_members, dom_family_gen_params),
-	KUNIT_CASE(dom_dma_map_single),
-	KUNIT_CASE(dom_dma_map_page),
-	KUNIT_CASE(dom_identity),
-	KUNIT_CASE(dom_blocked),
-	KUNIT_CASE(dom_format_mismatch),
+	KUNIT_CASE_PARAM(dom_dma_map_single, dom_family_gen_params),
+	KUNIT_CASE_PARAM(dom_dma_map_page, dom_family_gen_params),
+	KUNIT_CASE_PARAM(dom_identity, dom_family_gen_params),
+	KUNIT_CASE_PARAM(dom_blocked, dom_family_gen_params),
+	KUNIT_CASE_PARAM(dom_format_mismatch, dom_family_gen_params),
 	{ }
 };
 

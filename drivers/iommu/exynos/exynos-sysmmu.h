@@ -91,6 +91,12 @@ enum sysmmu_fault_kind {
  * @write: the faulting transaction was a write
  * @vid: virtual machine ID the fault belongs to (0 where there are none)
  * @status_bit: the status bit that reported it, written back to clear it
+ * @detail: the fields below are valid (v9 only)
+ * @length: burst length of the faulting transaction
+ * @asid: address space ID of the faulting transaction
+ * @axi_id: AXI ID of the faulting transaction
+ * @pmmu: page-table walker (PMMU) that saw the fault
+ * @stream: stream ID of the faulting transaction
  */
 struct sysmmu_fault {
 	u64 iova;
@@ -98,6 +104,67 @@ struct sysmmu_fault {
 	bool write;
 	unsigned int vid;
 	unsigned int status_bit;
+	bool detail;
+	unsigned int length;
+	unsigned int asid;
+	u32 axi_id;
+	unsigned int pmmu;
+	u32 stream;
+};
+
+/**
+ * enum sysmmu_family_hint - what the compatible says about the family
+ * @SYSMMU_HINT_NONE: nothing: one of versions 1 to 7, told apart by the
+ *	VERSION and CAPA registers ("samsung,exynos-sysmmu" and the SoC
+ *	compatibles used with it)
+ * @SYSMMU_HINT_V8: Google gs101 and gs201 ("v8"): a v7 with the VM
+ *	register block, whose VERSION register uses another decode
+ * @SYSMMU_HINT_V9: version 9 (Google zuma, ExynosAuto v920)
+ */
+enum sysmmu_family_hint {
+	SYSMMU_HINT_NONE,
+	SYSMMU_HINT_V8,
+	SYSMMU_HINT_V9,
+};
+
+/* Stream tables of v9 page-table walkers (PMMUs). */
+#define SYSMMU_MAX_PMMU			8
+
+/**
+ * struct sysmmu_stream - one stream table entry, from the devicetree
+ * @pmmu: page-table walker whose table holds the entry
+ * @entry: index of the entry in that table
+ * @cfg: stream configuration (STREAM_CFG value)
+ * @dir: directions matched: 1 read, 2 write, 3 both
+ * @sid: stream ID value to match
+ * @mask: stream ID bits compared
+ */
+struct sysmmu_stream {
+	unsigned int pmmu;
+	unsigned int entry;
+	u32 cfg;
+	u32 dir;
+	u32 sid;
+	u32 mask;
+};
+
+/**
+ * struct sysmmu_stream_table - what a v9 instance's stream tables hold
+ * @hw_pmmus: page-table walkers the hardware reports (SWALKER_INFO)
+ * @hw_entries: per walker, stream table entries the hardware reports
+ * @nr_pmmu: walkers configured: entries of @default_cfg (0: none)
+ * @default_cfg: per configured walker, the configuration of streams that
+ *	match no entry
+ * @streams: the entries, validated against the hardware
+ * @nr_streams: number of entries in @streams
+ */
+struct sysmmu_stream_table {
+	unsigned int hw_pmmus;
+	unsigned int hw_entries[SYSMMU_MAX_PMMU];
+	unsigned int nr_pmmu;
+	u32 default_cfg[SYSMMU_MAX_PMMU];
+	struct sysmmu_stream *streams;
+	unsigned int nr_streams;
 };
 
 /**
@@ -112,8 +179,11 @@ struct sysmmu_fault {
  * @int_clear: fault clear
  * @fault_va: faulting address (v7 and later; 0 where per-type registers
  *	are used)
- * @fault_info: fault transaction information (v7 and later)
+ * @fault_info: fault transaction information (v7 and later; INFO0 on v9)
+ * @fault_info1: more fault information (v9: AXI ID)
+ * @fault_info2: more fault information (v9: PMMU and stream ID)
  * @ctrl_vm: per-VM control register (0 if the family has none)
+ * @pt_attr: page-table walk attributes of VM 0 (v9; 0 if none)
  */
 struct sysmmu_family_regs {
 	u32 pt_base;
@@ -126,7 +196,44 @@ struct sysmmu_family_regs {
 	u32 int_clear;
 	u32 fault_va;
 	u32 fault_info;
+	u32 fault_info1;
+	u32 fault_info2;
 	u32 ctrl_vm;
+	u32 pt_attr;
+};
+
+/**
+ * struct sysmmu_hw_ops - register sequences of a family
+ * @identify: optional; read what the instance reports about itself once
+ *	its family is known (at probe, powered): sets the member's
+ *	@max_ias and, on v9, its walkers. Return: 0 or a negative error.
+ * @restore: optional; program state the instance loses when its power is
+ *	off and that does not depend on the page table (v9 stream tables):
+ *	at probe and on every resume, before @enable
+ * @enable: start translating with a level-1 table
+ * @disable: stop translating: transactions bypass the instance
+ * @flush_all: invalidate the whole TLB
+ * @flush_range: invalidate the TLB for an IOVA range
+ * @flush_lv1: drop a cached level-1 entry
+ * @decode_fault: turn a fault status into a fault description; false if
+ *	the status holds nothing the family knows
+ * @clear_fault: acknowledge a fault and let traffic resume
+ *
+ * Every callback runs with the member's lock held and the member powered.
+ * sysmmu_generic_ops are those of versions 1 to 7 (and "v8").
+ */
+struct sysmmu_hw_ops {
+	int (*identify)(struct sysmmu_member *member);
+	void (*restore)(struct sysmmu_member *member);
+	void (*enable)(struct sysmmu_member *member, phys_addr_t pt_base);
+	void (*disable)(struct sysmmu_member *member);
+	void (*flush_all)(struct sysmmu_member *member);
+	void (*flush_range)(struct sysmmu_member *member, u64 iova, u64 size);
+	void (*flush_lv1)(struct sysmmu_member *member, u64 iova);
+	bool (*decode_fault)(struct sysmmu_member *member, u32 status,
+			     struct sysmmu_fault *fault);
+	void (*clear_fault)(struct sysmmu_member *member,
+			    const struct sysmmu_fault *fault);
 };
 
 /**
@@ -143,10 +250,11 @@ struct sysmmu_family_regs {
  * @flpd_cache: new level-1 entries must be invalidated from the FLPD cache
  * @block_for_flush: the TLB may only be invalidated while the instance is
  *	blocked (v1-v3)
- * @max_ias: largest supported input address size in bits
+ * @max_ias: largest input address size in bits the family may support;
+ *	an instance may report less (&sysmmu_member.max_ias)
  * @max_pa_bits: largest physical address the walker can reach
- * @decode_fault: turn INT_STATUS into a fault description; false if the
- *	status holds nothing the family knows
+ * @has_streams: the instances have v9 stream tables
+ * @ops: register sequences
  */
 struct sysmmu_family {
 	const char *name;
@@ -160,9 +268,12 @@ struct sysmmu_family {
 	bool block_for_flush;
 	unsigned int max_ias;
 	unsigned int max_pa_bits;
-	bool (*decode_fault)(struct sysmmu_member *member, u32 status,
-			     struct sysmmu_fault *fault);
+	bool has_streams;
+	const struct sysmmu_hw_ops *ops;
 };
+
+/* 36-bit IOVA tables need 64-bit IOVAs in the IOMMU API. */
+#define SYSMMU_IAS_36			(BITS_PER_LONG == 64 ? 36 : 32)
 
 /**
  * struct sysmmu_mmio_model - a register bank that is not hardware
@@ -185,6 +296,9 @@ struct sysmmu_mmio_model {
  * @model: register model used instead of @base by the KUnit suites
  * @family: hardware family, chosen once at probe
  * @version: VERSION register decoded as (major << 8) | minor
+ * @max_ias: input address size of the instance, decided at probe from
+ *	its family and what it reports
+ * @streams: v9 stream tables, programmed at probe and on every resume
  * @clks: clocks, in the order of the legacy clock-names sets
  * @num_clks: number of entries in @clks
  * @irq: fault interrupt
@@ -207,6 +321,8 @@ struct sysmmu_member {
 	struct sysmmu_mmio_model *model;
 	const struct sysmmu_family *family;
 	unsigned int version;
+	unsigned int max_ias;
+	struct sysmmu_stream_table streams;
 	struct clk_bulk_data *clks;
 	int num_clks;
 	int irq;
@@ -320,9 +436,15 @@ static inline void sysmmu_write(const struct sysmmu_member *member, u32 off,
 
 /* family.c: decode and the register-level operations. */
 unsigned int sysmmu_version_decode(u32 version_reg);
+bool sysmmu_family_reads_capa(enum sysmmu_family_hint hint, u32 version_reg);
+const struct sysmmu_family *
+sysmmu_family_select_hint(enum sysmmu_family_hint hint, u32 version_reg,
+			  u32 capa0, u32 capa1, unsigned int *version);
 const struct sysmmu_family *sysmmu_family_select(u32 version_reg, u32 capa0,
 						 u32 capa1,
 						 unsigned int *version);
+int sysmmu_hw_identify(struct sysmmu_member *member);
+void sysmmu_hw_restore(struct sysmmu_member *member);
 void sysmmu_hw_enable(struct sysmmu_member *member, phys_addr_t pt_base);
 void sysmmu_hw_disable(struct sysmmu_member *member);
 void sysmmu_hw_flush_all(struct sysmmu_member *member);
@@ -333,6 +455,12 @@ bool sysmmu_hw_read_fault(struct sysmmu_member *member,
 void sysmmu_hw_clear_fault(struct sysmmu_member *member,
 			   const struct sysmmu_fault *fault);
 const char *sysmmu_fault_name(enum sysmmu_fault_kind kind);
+
+/* family_v9.c: the v9 family and its register sequences. */
+extern const struct sysmmu_family sysmmu_family_v9;
+
+/* streams.c: v9 stream tables from the devicetree. */
+int sysmmu_streams_parse(struct sysmmu_member *member, bool required);
 
 /* member.c */
 extern struct platform_driver sysmmu_member_driver;

@@ -3,6 +3,8 @@
  * Exynos System MMU hardware families: register layouts and bit fields as
  * data, the VERSION/CAPA decode that picks one, and the register-level
  * operations ("sysmmu_hw_*"), which are the only code that writes registers.
+ * Every family's register sequences are a &struct sysmmu_hw_ops; versions 1
+ * to 7 and "v8" share the generic ones here, v9 has its own (family_v9.c).
  */
 
 #include <linux/bitfield.h>
@@ -19,6 +21,14 @@
 #define SYSMMU_VERSION_RAW_MINOR	GENMASK(6, 0)
 /* Some early parts report this instead of a version: treat as 1.0. */
 #define SYSMMU_VERSION_BOGUS_1_0	0x80000001u
+/* "v8" (gs101, gs201), downstream decode: 4-bit major, 7-bit minor, 4-bit rev. */
+#define SYSMMU_V8_VERSION_MAJOR		GENMASK(31, 28)
+#define SYSMMU_V8_VERSION_MINOR		GENMASK(27, 21)
+#define SYSMMU_V8_VERSION_REV		GENMASK(20, 17)
+/* v9: 4-bit major, 4-bit minor, 8-bit revision. */
+#define SYSMMU_V9_VERSION_MAJOR		GENMASK(31, 28)
+#define SYSMMU_V9_VERSION_MINOR		GENMASK(27, 24)
+#define SYSMMU_V9_VERSION_REV		GENMASK(23, 16)
 
 /* v1-v3 fault address registers, one per fault class. */
 #define SYSMMU_REG_V1_PAGE_FAULT_ADDR	0x024
@@ -151,6 +161,166 @@ static bool sysmmu_v7_decode_fault(struct sysmmu_member *member, u32 status,
 	return true;
 }
 
+/* The register sequences of versions 1 to 7 ("v8" too). */
+
+/* v1-v3 invalidate only while blocked; false if blocking timed out. */
+static bool sysmmu_hw_block(struct sysmmu_member *member)
+{
+	u32 status;
+
+	sysmmu_write(member, SYSMMU_REG_CTRL, SYSMMU_CTRL_ENABLE |
+		     SYSMMU_CTRL_BLOCK | SYSMMU_CTRL_INT_ENABLE);
+	return !read_poll_timeout_atomic(sysmmu_read, status,
+					 status & SYSMMU_STATUS_BLOCKED, 1,
+					 SYSMMU_BLOCK_TIMEOUT_US, false,
+					 member, SYSMMU_REG_STATUS);
+}
+
+static void sysmmu_hw_unblock(struct sysmmu_member *member)
+{
+	sysmmu_write(member, SYSMMU_REG_CTRL,
+		     SYSMMU_CTRL_ENABLE | SYSMMU_CTRL_INT_ENABLE);
+}
+
+/*
+ * Run a TLB operation, blocked where the family needs it. A block that
+ * times out is reported but the invalidation is still issued: a stale TLB
+ * entry is worse than an invalidation racing a transaction.
+ */
+static void sysmmu_hw_tlb_op(struct sysmmu_member *member, u32 reg, u32 val)
+{
+	bool blocked = false;
+
+	if (member->family->block_for_flush) {
+		blocked = sysmmu_hw_block(member);
+		if (!blocked)
+			dev_warn_ratelimited(member->dev,
+					     "block timed out, invalidating anyway\n");
+	}
+	sysmmu_write(member, reg, val);
+	if (member->family->block_for_flush)
+		sysmmu_hw_unblock(member);
+}
+
+static int sysmmu_hw_generic_identify(struct sysmmu_member *member)
+{
+	member->max_ias = member->family->max_ias;
+	return 0;
+}
+
+/*
+ * Blocks the instance, programs the configuration and table base,
+ * invalidates the TLB and enables translation and fault interrupts.
+ */
+static void sysmmu_hw_generic_enable(struct sysmmu_member *member,
+				     phys_addr_t pt_base)
+{
+	const struct sysmmu_family *family = member->family;
+	const struct sysmmu_family_regs *regs = &family->regs;
+
+	sysmmu_write(member, SYSMMU_REG_CTRL, SYSMMU_CTRL_ENABLE |
+		     SYSMMU_CTRL_BLOCK | SYSMMU_CTRL_INT_ENABLE);
+	if (family->cfg)
+		sysmmu_write(member, SYSMMU_REG_CFG, family->cfg);
+	sysmmu_write(member, regs->pt_base, pt_base >> family->pt_base_shift);
+	sysmmu_write(member, regs->flush_all, 1);
+	if (regs->ctrl_vm)
+		sysmmu_write(member, regs->ctrl_vm, SYSMMU_CTRL_VM_ENABLE |
+			     SYSMMU_CTRL_VM_FAULT_STALL);
+	sysmmu_write(member, SYSMMU_REG_CTRL,
+		     SYSMMU_CTRL_ENABLE | SYSMMU_CTRL_INT_ENABLE);
+}
+
+static void sysmmu_hw_generic_disable(struct sysmmu_member *member)
+{
+	const struct sysmmu_family *family = member->family;
+
+	sysmmu_write(member, SYSMMU_REG_CTRL, 0);
+	if (family->cfg)
+		sysmmu_write(member, SYSMMU_REG_CFG, 0);
+	if (family->regs.ctrl_vm)
+		sysmmu_write(member, family->regs.ctrl_vm, 0);
+}
+
+static void sysmmu_hw_generic_flush_all(struct sysmmu_member *member)
+{
+	sysmmu_hw_tlb_op(member, member->family->regs.flush_all, 1);
+}
+
+/*
+ * The range registers where the family has them, a single entry
+ * invalidation for one page, and a full invalidation otherwise.
+ */
+static void sysmmu_hw_generic_flush_range(struct sysmmu_member *member,
+					  u64 iova, u64 size)
+{
+	const struct sysmmu_family_regs *regs = &member->family->regs;
+	u64 first = iova & SYSMMU_PAGE_MASK;
+	u64 last = (iova + size - 1) & SYSMMU_PAGE_MASK;
+
+	if (regs->flush_range) {
+		sysmmu_write(member, regs->flush_start, first);
+		sysmmu_write(member, regs->flush_end, last);
+		sysmmu_write(member, regs->flush_range, 1);
+	} else if (first == last) {
+		sysmmu_hw_tlb_op(member, regs->flush_entry,
+				 first | SYSMMU_FLUSH_ENTRY_VALID);
+	} else {
+		sysmmu_hw_tlb_op(member, regs->flush_all, 1);
+	}
+}
+
+/*
+ * v3.3 invalidates the one entry while blocked; later families have no
+ * per-entry FLPD invalidation and flush everything.
+ */
+static void sysmmu_hw_generic_flush_lv1(struct sysmmu_member *member, u64 iova)
+{
+	const struct sysmmu_family_regs *regs = &member->family->regs;
+
+	if (member->family->block_for_flush)
+		sysmmu_hw_tlb_op(member, regs->flush_entry,
+				 (iova & SYSMMU_PAGE_MASK) |
+				 SYSMMU_FLUSH_ENTRY_VALID);
+	else
+		sysmmu_hw_tlb_op(member, regs->flush_all, 1);
+}
+
+static void sysmmu_hw_generic_clear_fault(struct sysmmu_member *member,
+					  const struct sysmmu_fault *fault)
+{
+	sysmmu_write(member, member->family->regs.int_clear,
+		     BIT(fault->status_bit));
+	/* v1-v3 block on a fault; later families resume on the clear. */
+	if (member->family->block_for_flush && member->enabled)
+		sysmmu_hw_unblock(member);
+}
+
+#define SYSMMU_GENERIC_OPS \
+	.identify = sysmmu_hw_generic_identify, \
+	.enable = sysmmu_hw_generic_enable, \
+	.disable = sysmmu_hw_generic_disable, \
+	.flush_all = sysmmu_hw_generic_flush_all, \
+	.flush_range = sysmmu_hw_generic_flush_range, \
+	.flush_lv1 = sysmmu_hw_generic_flush_lv1, \
+	.clear_fault = sysmmu_hw_generic_clear_fault
+
+/* The generic sequences, with the v7 fault decode, for other families. */
+static const struct sysmmu_hw_ops sysmmu_generic_ops = {
+	SYSMMU_GENERIC_OPS,
+	.decode_fault = sysmmu_v7_decode_fault,
+};
+
+static const struct sysmmu_hw_ops sysmmu_v1_ops = {
+	SYSMMU_GENERIC_OPS,
+	.decode_fault = sysmmu_v1_decode_fault,
+};
+
+static const struct sysmmu_hw_ops sysmmu_v5_ops = {
+	SYSMMU_GENERIC_OPS,
+	.decode_fault = sysmmu_v5_decode_fault,
+};
+
 #define SYSMMU_CFG_V1	(SYSMMU_CFG_LRU | FIELD_PREP_CONST(SYSMMU_CFG_QOS, 15) | \
 			 SYSMMU_CFG_EAP)
 /* v3.3 and every later family: no LRU bit, FLPD cache and ACGEN on. */
@@ -213,7 +383,7 @@ static const struct sysmmu_family sysmmu_family_v1 = {
 	.block_for_flush	= true,
 	.max_ias		= 32,
 	.max_pa_bits		= 32,
-	.decode_fault		= sysmmu_v1_decode_fault,
+	.ops			= &sysmmu_v1_ops,
 };
 
 /* v3.2: the FLPD cache appears, enabled through CFG with SYSSEL. */
@@ -228,7 +398,7 @@ static const struct sysmmu_family sysmmu_family_v3_2 = {
 	.block_for_flush	= true,
 	.max_ias		= 32,
 	.max_pa_bits		= 32,
-	.decode_fault		= sysmmu_v1_decode_fault,
+	.ops			= &sysmmu_v1_ops,
 };
 
 /*
@@ -246,7 +416,7 @@ static const struct sysmmu_family sysmmu_family_v3_3 = {
 	.block_for_flush	= true,
 	.max_ias		= 32,
 	.max_pa_bits		= 32,
-	.decode_fault		= sysmmu_v1_decode_fault,
+	.ops			= &sysmmu_v1_ops,
 };
 
 static const struct sysmmu_family sysmmu_family_v5 = {
@@ -259,7 +429,7 @@ static const struct sysmmu_family sysmmu_family_v5 = {
 	.flpd_cache		= true,
 	.max_ias		= 32,
 	.max_pa_bits		= 36,
-	.decode_fault		= sysmmu_v5_decode_fault,
+	.ops			= &sysmmu_v5_ops,
 };
 
 static const struct sysmmu_family sysmmu_family_v7 = {
@@ -272,7 +442,7 @@ static const struct sysmmu_family sysmmu_family_v7 = {
 	.flpd_cache		= true,
 	.max_ias		= 32,
 	.max_pa_bits		= 36,
-	.decode_fault		= sysmmu_v7_decode_fault,
+	.ops			= &sysmmu_generic_ops,
 };
 
 static const struct sysmmu_family sysmmu_family_v7_vm = {
@@ -285,7 +455,28 @@ static const struct sysmmu_family sysmmu_family_v7_vm = {
 	.flpd_cache		= true,
 	.max_ias		= 32,
 	.max_pa_bits		= 36,
-	.decode_fault		= sysmmu_v7_decode_fault,
+	.ops			= &sysmmu_generic_ops,
+};
+
+/*
+ * gs101/gs201 "v8": the v7 VM register layout (VM 0), as the downstream
+ * driver treats it. Not confirmed from public sources, and the choices
+ * made: the CFG value of v7 (QoS 15, FLPD cache, ACGEN, EAP) and CTRL_VM
+ * with fault stall; 36-bit IOVA tables (65536 level-1 entries) as the
+ * downstream driver uses on these parts, as no register is known to
+ * report the VA width of v8.
+ */
+static const struct sysmmu_family sysmmu_family_v8 = {
+	.name			= "v8",
+	.regs			= sysmmu_v7_vm_regs,
+	.cfg			= SYSMMU_CFG_V3_3,
+	.pt_base_shift		= 12,
+	.pte_shift		= 4,
+	.prot_fmt		= EXYNOS_PT_PROT_V5,
+	.flpd_cache		= true,
+	.max_ias		= SYSMMU_IAS_36,
+	.max_pa_bits		= 36,
+	.ops			= &sysmmu_generic_ops,
 };
 
 /**
@@ -305,24 +496,84 @@ unsigned int sysmmu_version_decode(u32 version_reg)
 }
 EXPORT_SYMBOL_IF_KUNIT(sysmmu_version_decode);
 
+/* The VERSION register decode of the family the compatible names. */
+static unsigned int sysmmu_version_decode_hint(enum sysmmu_family_hint hint,
+					       u32 version_reg)
+{
+	switch (hint) {
+	case SYSMMU_HINT_V8:
+		/* The revision (bits 20:17) is not kept. */
+		return SYSMMU_VERSION(FIELD_GET(SYSMMU_V8_VERSION_MAJOR,
+						version_reg),
+				      FIELD_GET(SYSMMU_V8_VERSION_MINOR,
+						version_reg));
+	case SYSMMU_HINT_V9:
+		/* The revision (bits 23:16) is not kept. */
+		return SYSMMU_VERSION(FIELD_GET(SYSMMU_V9_VERSION_MAJOR,
+						version_reg),
+				      FIELD_GET(SYSMMU_V9_VERSION_MINOR,
+						version_reg));
+	default:
+		return sysmmu_version_decode(version_reg);
+	}
+}
+
 /**
- * sysmmu_family_select() - pick the family description of an instance
+ * sysmmu_family_reads_capa() - whether CAPA0/CAPA1 exist and are needed
+ * @hint: what the compatible says
  * @version_reg: raw VERSION register value
- * @capa0: CAPA0 register value (read on v7 and later only, else 0)
+ *
+ * CAPA registers exist from v7 on; reading them earlier is unsafe. v9
+ * does not need them (and they are not documented there).
+ *
+ * Return: true if the caller should read CAPA0 (and CAPA1 if CAPA0 says
+ * it exists) before sysmmu_family_select_hint().
+ */
+bool sysmmu_family_reads_capa(enum sysmmu_family_hint hint, u32 version_reg)
+{
+	unsigned int v = sysmmu_version_decode_hint(hint, version_reg);
+
+	return hint != SYSMMU_HINT_V9 && SYSMMU_VERSION_MAJOR(v) >= 7;
+}
+
+/**
+ * sysmmu_family_select_hint() - pick the family description of an instance
+ * @hint: what the instance's compatible says about its family
+ * @version_reg: raw VERSION register value
+ * @capa0: CAPA0 register value (see sysmmu_family_reads_capa(), else 0)
  * @capa1: CAPA1 register value (read when CAPA0 says it exists, else 0)
  * @version: set to the decoded version
  *
- * This is the one place that compares version numbers.
+ * This is the one place that compares version numbers. The compatible
+ * picks the VERSION decode and the families allowed; the registers pick
+ * among those.
  *
- * Return: the family, or NULL for a version the driver does not know.
+ * Return: the family, or NULL for a version the driver does not know or
+ * that contradicts the compatible.
  */
-const struct sysmmu_family *sysmmu_family_select(u32 version_reg, u32 capa0,
-						 u32 capa1,
-						 unsigned int *version)
+const struct sysmmu_family *
+sysmmu_family_select_hint(enum sysmmu_family_hint hint, u32 version_reg,
+			  u32 capa0, u32 capa1, unsigned int *version)
 {
-	unsigned int v = sysmmu_version_decode(version_reg);
+	unsigned int v = sysmmu_version_decode_hint(hint, version_reg);
 
 	*version = v;
+	switch (hint) {
+	case SYSMMU_HINT_V8:
+		/*
+		 * The version gs101/gs201 report is not public; the
+		 * downstream driver treats them as v7 with VMs. Accept 7.x
+		 * and 8.x, whatever CAPA says.
+		 */
+		if (SYSMMU_VERSION_MAJOR(v) == 7 || SYSMMU_VERSION_MAJOR(v) == 8)
+			return &sysmmu_family_v8;
+		return NULL;
+	case SYSMMU_HINT_V9:
+		return SYSMMU_VERSION_MAJOR(v) == 9 ? &sysmmu_family_v9 : NULL;
+	default:
+		break;
+	}
+
 	switch (SYSMMU_VERSION_MAJOR(v)) {
 	case 1:
 	case 2:
@@ -341,75 +592,72 @@ const struct sysmmu_family *sysmmu_family_select(u32 version_reg, u32 capa0,
 			return &sysmmu_family_v7_vm;
 		return &sysmmu_family_v7;
 	default:
+		/* "v8" and v9 are only known by their compatibles. */
 		return NULL;
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(sysmmu_family_select_hint);
+
+/**
+ * sysmmu_family_select() - pick the family of a generic-compatible instance
+ * @version_reg: raw VERSION register value
+ * @capa0: CAPA0 register value (read on v7 and later only, else 0)
+ * @capa1: CAPA1 register value (read when CAPA0 says it exists, else 0)
+ * @version: set to the decoded version
+ *
+ * Return: the family, or NULL for a version the driver does not know.
+ */
+const struct sysmmu_family *sysmmu_family_select(u32 version_reg, u32 capa0,
+						 u32 capa1,
+						 unsigned int *version)
+{
+	return sysmmu_family_select_hint(SYSMMU_HINT_NONE, version_reg, capa0,
+					 capa1, version);
+}
 EXPORT_SYMBOL_IF_KUNIT(sysmmu_family_select);
 
-/* v1-v3 invalidate only while blocked; false if blocking timed out. */
-static bool sysmmu_hw_block(struct sysmmu_member *member)
-{
-	u32 status;
+/* The register-level operations: dispatch to the family's sequences. */
 
-	sysmmu_write(member, SYSMMU_REG_CTRL, SYSMMU_CTRL_ENABLE |
-		     SYSMMU_CTRL_BLOCK | SYSMMU_CTRL_INT_ENABLE);
-	return !read_poll_timeout_atomic(sysmmu_read, status,
-					 status & SYSMMU_STATUS_BLOCKED, 1,
-					 SYSMMU_BLOCK_TIMEOUT_US, false,
-					 member, SYSMMU_REG_STATUS);
-}
-
-static void sysmmu_hw_unblock(struct sysmmu_member *member)
-{
-	sysmmu_write(member, SYSMMU_REG_CTRL,
-		     SYSMMU_CTRL_ENABLE | SYSMMU_CTRL_INT_ENABLE);
-}
-
-/*
- * Run a TLB operation, blocked where the family needs it. A block that
- * times out is reported but the invalidation is still issued: a stale TLB
- * entry is worse than an invalidation racing a transaction.
+/**
+ * sysmmu_hw_identify() - read what an instance reports about itself
+ * @member: the instance, powered, its family chosen
+ *
+ * Sets @member->max_ias (and, on v9, what the stream tables hold).
+ *
+ * Return: 0 or a negative error code.
  */
-static void sysmmu_hw_tlb_op(struct sysmmu_member *member, u32 reg, u32 val)
+int sysmmu_hw_identify(struct sysmmu_member *member)
 {
-	bool blocked = false;
-
-	if (member->family->block_for_flush) {
-		blocked = sysmmu_hw_block(member);
-		if (!blocked)
-			dev_warn_ratelimited(member->dev,
-					     "block timed out, invalidating anyway\n");
-	}
-	sysmmu_write(member, reg, val);
-	if (member->family->block_for_flush)
-		sysmmu_hw_unblock(member);
+	return member->family->ops->identify(member);
 }
+EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_identify);
+
+/**
+ * sysmmu_hw_restore() - program what the instance lost while off
+ * @member: the instance, powered, with its lock held
+ *
+ * The v9 stream tables; nothing on other families.
+ */
+void sysmmu_hw_restore(struct sysmmu_member *member)
+{
+	lockdep_assert_held(&member->lock);
+	if (member->family->ops->restore)
+		member->family->ops->restore(member);
+}
+EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_restore);
 
 /**
  * sysmmu_hw_enable() - start translating with a page table
  * @member: the instance, powered, with its lock held
  * @pt_base: physical address of the level-1 table
  *
- * Blocks the instance, programs the configuration and table base,
- * invalidates the TLB and enables translation and fault interrupts.
+ * Programs the table base, invalidates the TLB and enables translation
+ * and fault interrupts, in the family's order.
  */
 void sysmmu_hw_enable(struct sysmmu_member *member, phys_addr_t pt_base)
 {
-	const struct sysmmu_family *family = member->family;
-	const struct sysmmu_family_regs *regs = &family->regs;
-
 	lockdep_assert_held(&member->lock);
-	sysmmu_write(member, SYSMMU_REG_CTRL, SYSMMU_CTRL_ENABLE |
-		     SYSMMU_CTRL_BLOCK | SYSMMU_CTRL_INT_ENABLE);
-	if (family->cfg)
-		sysmmu_write(member, SYSMMU_REG_CFG, family->cfg);
-	sysmmu_write(member, regs->pt_base, pt_base >> family->pt_base_shift);
-	sysmmu_write(member, regs->flush_all, 1);
-	if (regs->ctrl_vm)
-		sysmmu_write(member, regs->ctrl_vm, SYSMMU_CTRL_VM_ENABLE |
-			     SYSMMU_CTRL_VM_FAULT_STALL);
-	sysmmu_write(member, SYSMMU_REG_CTRL,
-		     SYSMMU_CTRL_ENABLE | SYSMMU_CTRL_INT_ENABLE);
+	member->family->ops->enable(member, pt_base);
 	member->enabled = true;
 }
 EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_enable);
@@ -420,14 +668,8 @@ EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_enable);
  */
 void sysmmu_hw_disable(struct sysmmu_member *member)
 {
-	const struct sysmmu_family *family = member->family;
-
 	lockdep_assert_held(&member->lock);
-	sysmmu_write(member, SYSMMU_REG_CTRL, 0);
-	if (family->cfg)
-		sysmmu_write(member, SYSMMU_REG_CFG, 0);
-	if (family->regs.ctrl_vm)
-		sysmmu_write(member, family->regs.ctrl_vm, 0);
+	member->family->ops->disable(member);
 	member->enabled = false;
 }
 EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_disable);
@@ -439,7 +681,7 @@ EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_disable);
 void sysmmu_hw_flush_all(struct sysmmu_member *member)
 {
 	lockdep_assert_held(&member->lock);
-	sysmmu_hw_tlb_op(member, member->family->regs.flush_all, 1);
+	member->family->ops->flush_all(member);
 }
 EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_flush_all);
 
@@ -449,27 +691,12 @@ EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_flush_all);
  * @iova: start of the range
  * @size: its length in bytes, non-zero
  *
- * Uses the range registers where the family has them, a single entry
- * invalidation for one page, and a full invalidation otherwise, so a sync
- * costs at most three register writes whatever its size.
+ * A sync costs at most three register writes whatever its size.
  */
 void sysmmu_hw_flush_range(struct sysmmu_member *member, u64 iova, u64 size)
 {
-	const struct sysmmu_family_regs *regs = &member->family->regs;
-	u64 first = iova & SYSMMU_PAGE_MASK;
-	u64 last = (iova + size - 1) & SYSMMU_PAGE_MASK;
-
 	lockdep_assert_held(&member->lock);
-	if (regs->flush_range) {
-		sysmmu_write(member, regs->flush_start, first);
-		sysmmu_write(member, regs->flush_end, last);
-		sysmmu_write(member, regs->flush_range, 1);
-	} else if (first == last) {
-		sysmmu_hw_tlb_op(member, regs->flush_entry,
-				 first | SYSMMU_FLUSH_ENTRY_VALID);
-	} else {
-		sysmmu_hw_tlb_op(member, regs->flush_all, 1);
-	}
+	member->family->ops->flush_range(member, iova, size);
 }
 EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_flush_range);
 
@@ -477,21 +704,11 @@ EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_flush_range);
  * sysmmu_hw_flush_lv1() - drop a cached level-1 entry (FLPD cache)
  * @member: the instance, powered and enabled, with its lock held
  * @iova: an address the new level-1 entry covers
- *
- * v3.3 invalidates the one entry while blocked; later families have no
- * per-entry FLPD invalidation and flush everything.
  */
 void sysmmu_hw_flush_lv1(struct sysmmu_member *member, u64 iova)
 {
-	const struct sysmmu_family_regs *regs = &member->family->regs;
-
 	lockdep_assert_held(&member->lock);
-	if (member->family->block_for_flush)
-		sysmmu_hw_tlb_op(member, regs->flush_entry,
-				 (iova & SYSMMU_PAGE_MASK) |
-				 SYSMMU_FLUSH_ENTRY_VALID);
-	else
-		sysmmu_hw_tlb_op(member, regs->flush_all, 1);
+	member->family->ops->flush_lv1(member, iova);
 }
 EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_flush_lv1);
 
@@ -513,10 +730,12 @@ bool sysmmu_hw_read_fault(struct sysmmu_member *member,
 	status = sysmmu_read(member, member->family->regs.int_status);
 	if (!status)
 		return false;
-	if (!member->family->decode_fault(member, status, fault)) {
+	fault->detail = false;
+	if (!member->family->ops->decode_fault(member, status, fault)) {
 		fault->kind = SYSMMU_FAULT_UNKNOWN;
 		fault->iova = 0;
 		fault->write = false;
+		fault->detail = false;
 	}
 	return true;
 }
@@ -531,10 +750,6 @@ void sysmmu_hw_clear_fault(struct sysmmu_member *member,
 			   const struct sysmmu_fault *fault)
 {
 	lockdep_assert_held(&member->lock);
-	sysmmu_write(member, member->family->regs.int_clear,
-		     BIT(fault->status_bit));
-	/* v1-v3 block on a fault; later families resume on the clear. */
-	if (member->family->block_for_flush && member->enabled)
-		sysmmu_hw_unblock(member);
+	member->family->ops->clear_fault(member, fault);
 }
 EXPORT_SYMBOL_IF_KUNIT(sysmmu_hw_clear_fault);

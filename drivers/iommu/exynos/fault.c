@@ -25,6 +25,11 @@ static void sysmmu_fault_log(struct sysmmu_member *member,
 		fault->write ? "write" : "read", sysmmu_fault_name(fault->kind),
 		fault->iova, fault->vid, master ? dev_name(master) : "?",
 		&member->pt_base);
+	if (fault->detail)
+		dev_err(member->dev,
+			"  PMMU %u stream %#x AXI ID %#x ASID %#x length %u\n",
+			fault->pmmu, fault->stream, fault->axi_id, fault->asid,
+			fault->length);
 }
 
 /**

@@ -134,13 +134,14 @@ static void sysmmu_aggregate_pt_cfg(struct sysmmu_aggregate *agg,
 	const struct sysmmu_family *family = agg->members[0]->family;
 	unsigned int i;
 
-	cfg->ias = family->max_ias;
+	cfg->ias = agg->members[0]->max_ias;
 	cfg->pte_shift = family->pte_shift;
 	cfg->prot_fmt = family->prot_fmt;
 	cfg->zero_lv2 = false;
+	/* 36-bit tables only if every member reported 36-bit addresses. */
 	for (i = 0; i < agg->nr_members; i++) {
 		family = agg->members[i]->family;
-		cfg->ias = min(cfg->ias, family->max_ias);
+		cfg->ias = min(cfg->ias, agg->members[i]->max_ias);
 		cfg->zero_lv2 |= family->zero_lv2;
 	}
 }
@@ -608,6 +609,20 @@ const struct iommu_ops sysmmu_iommu_ops = {
 
 /* Registration of an aggregate whose members have all probed. */
 
+/*
+ * Page tables are mapped for the walker through the aggregate's device and
+ * read by physical address: let them be anywhere every member can reach.
+ */
+static void sysmmu_aggregate_dma_mask(struct sysmmu_aggregate *agg)
+{
+	unsigned int bits = 64, i;
+
+	for (i = 0; i < agg->nr_members; i++)
+		bits = min(bits, agg->members[i]->family->max_pa_bits);
+	if (dma_set_mask_and_coherent(agg->dev, DMA_BIT_MASK(bits)))
+		dev_warn(agg->dev, "cannot set a %u-bit DMA mask\n", bits);
+}
+
 /**
  * sysmmu_aggregate_register() - present an aggregate to the IOMMU core
  * @agg: an aggregate whose members have all probed
@@ -621,6 +636,7 @@ int sysmmu_aggregate_register(struct sysmmu_aggregate *agg)
 	if (!sysmmu_aggregate_formats_agree(agg))
 		return dev_err_probe(agg->dev, -EINVAL,
 				     "instances disagree on the page-table format\n");
+	sysmmu_aggregate_dma_mask(agg);
 	agg->blocking = sysmmu_domain_create(agg);
 	if (!agg->blocking)
 		return -ENOMEM;

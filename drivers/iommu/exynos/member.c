@@ -14,11 +14,45 @@
 #include <linux/of.h>
 #include <linux/platform_device.h>
 #include <linux/pm_runtime.h>
+#include <linux/property.h>
 #include <linux/string.h>
 
 #include "exynos-sysmmu.h"
 
-/* The clock-names sets the legacy binding allows. */
+/**
+ * struct sysmmu_match_data - what a compatible tells about its instances
+ * @hint: the family, where the VERSION register alone cannot tell it
+ * @streams_required: the instances' v9 stream tables must be described
+ */
+struct sysmmu_match_data {
+	enum sysmmu_family_hint hint;
+	bool streams_required;
+};
+
+static const struct sysmmu_match_data sysmmu_match_generic = {
+	.hint = SYSMMU_HINT_NONE,
+};
+
+static const struct sysmmu_match_data sysmmu_match_gs101 = {
+	.hint = SYSMMU_HINT_V8,
+};
+
+/* Downstream zuma nodes always describe their stream tables. */
+static const struct sysmmu_match_data sysmmu_match_zuma = {
+	.hint = SYSMMU_HINT_V9,
+	.streams_required = true,
+};
+
+/* Whether v920 needs them is not public: optional. */
+static const struct sysmmu_match_data sysmmu_match_v920 = {
+	.hint = SYSMMU_HINT_V9,
+};
+
+/*
+ * The clock-names sets the legacy binding allows. v9 instances have no
+ * clocks (their power domain gates them): runtime PM with no clock works
+ * unchanged, the clock calls do nothing.
+ */
 static const char * const sysmmu_clock_sets[][2] = {
 	{ "sysmmu" },
 	{ "sysmmu", "master" },
@@ -92,8 +126,11 @@ static int sysmmu_member_power_on(struct sysmmu_member *member)
 		return ret;
 	spin_lock_irqsave(&member->lock, flags);
 	member->powered = true;
-	if (member->family)
+	if (member->family) {
+		/* v9 stream tables are lost while the power is off. */
+		sysmmu_hw_restore(member);
 		sysmmu_member_program(member);
+	}
 	spin_unlock_irqrestore(&member->lock, flags);
 	return 0;
 }
@@ -144,37 +181,55 @@ static int sysmmu_member_map(struct sysmmu_member *member,
 	return PTR_ERR_OR_ZERO(member->base);
 }
 
-static int sysmmu_member_identify(struct sysmmu_member *member)
+static int sysmmu_member_identify(struct sysmmu_member *member,
+				  const struct sysmmu_match_data *data)
 {
 	u32 version_reg, capa0 = 0, capa1 = 0;
+	unsigned long flags;
+	int ret;
 
 	version_reg = sysmmu_read(member, SYSMMU_REG_VERSION);
-	/* CAPA registers exist from v7 on; reading them earlier is unsafe. */
-	if (SYSMMU_VERSION_MAJOR(sysmmu_version_decode(version_reg)) >= 7) {
+	if (sysmmu_family_reads_capa(data->hint, version_reg)) {
 		capa0 = sysmmu_read(member, SYSMMU_REG_CAPA0);
 		if (capa0 & SYSMMU_CAPA0_CAPA1_EXIST)
 			capa1 = sysmmu_read(member, SYSMMU_REG_CAPA1);
 	}
-	member->family = sysmmu_family_select(version_reg, capa0, capa1,
-					      &member->version);
+	member->family = sysmmu_family_select_hint(data->hint, version_reg,
+						   capa0, capa1,
+						   &member->version);
 	if (!member->family)
 		return dev_err_probe(member->dev, -ENODEV,
 				     "unsupported System MMU version %u.%u (VERSION %#x)\n",
 				     SYSMMU_VERSION_MAJOR(member->version),
 				     SYSMMU_VERSION_MINOR(member->version),
 				     version_reg);
-	dev_dbg(member->dev, "System MMU %u.%u, family %s\n",
+	ret = sysmmu_hw_identify(member);
+	if (ret)
+		return dev_err_probe(member->dev, ret,
+				     "cannot identify the instance\n");
+	if (member->family->has_streams) {
+		ret = sysmmu_streams_parse(member, data->streams_required);
+		if (ret)
+			return ret;
+	}
+	spin_lock_irqsave(&member->lock, flags);
+	sysmmu_hw_restore(member);
+	spin_unlock_irqrestore(&member->lock, flags);
+	dev_dbg(member->dev, "System MMU %u.%u, family %s, %u-bit IOVA\n",
 		SYSMMU_VERSION_MAJOR(member->version),
-		SYSMMU_VERSION_MINOR(member->version), member->family->name);
+		SYSMMU_VERSION_MINOR(member->version), member->family->name,
+		member->max_ias);
 	return 0;
 }
 
 static int sysmmu_member_probe(struct platform_device *pdev)
 {
+	const struct sysmmu_match_data *data;
 	struct device *dev = &pdev->dev;
 	struct sysmmu_member *member;
 	int ret;
 
+	data = device_get_match_data(dev) ?: &sysmmu_match_generic;
 	member = devm_kzalloc(dev, sizeof(*member), GFP_KERNEL);
 	if (!member)
 		return -ENOMEM;
@@ -206,7 +261,7 @@ static int sysmmu_member_probe(struct platform_device *pdev)
 	if (ret)
 		return ret;
 
-	ret = sysmmu_member_identify(member);
+	ret = sysmmu_member_identify(member, data);
 	if (ret)
 		return ret;
 
@@ -257,10 +312,11 @@ static const struct dev_pm_ops sysmmu_member_pm_ops = {
 };
 
 static const struct of_device_id sysmmu_member_of_match[] = {
-	{ .compatible = "samsung,exynos-sysmmu" },
-	{ .compatible = "google,gs101-sysmmu" },
-	{ .compatible = "google,zuma-sysmmu" },
-	{ .compatible = "samsung,exynosautov920-sysmmu" },
+	{ .compatible = "samsung,exynos-sysmmu", .data = &sysmmu_match_generic },
+	{ .compatible = "google,gs101-sysmmu", .data = &sysmmu_match_gs101 },
+	{ .compatible = "google,zuma-sysmmu", .data = &sysmmu_match_zuma },
+	{ .compatible = "samsung,exynosautov920-sysmmu",
+	  .data = &sysmmu_match_v920 },
 	{ }
 };
 MODULE_DEVICE_TABLE(of, sysmmu_member_of_match);

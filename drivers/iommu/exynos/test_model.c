@@ -31,6 +31,9 @@ static u32 sysmmu_test_model_read(struct sysmmu_mmio_model *mmio, u32 off)
 	spin_lock_irqsave(&m->lock, flags);
 	m->nr_reads++;
 	val = m->regs[off / 4];
+	if (m->pmmu_banked && off == SYSMMU_TEST_V9_PMMU_INFO)
+		val = m->pmmu_info[m->regs[SYSMMU_TEST_V9_PMMU_INDICATOR / 4] %
+				   ARRAY_SIZE(m->pmmu_info)];
 	if (off == SYSMMU_REG_STATUS) {
 		val &= ~SYSMMU_STATUS_BLOCKED;
 		if ((m->regs[SYSMMU_REG_CTRL / 4] & SYSMMU_CTRL_BLOCK) &&

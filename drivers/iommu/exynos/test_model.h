@@ -36,6 +36,9 @@ struct sysmmu_test_access {
  * @int_status: offset of the fault status register (cleared by @int_clear)
  * @int_clear: offset of the write-one-to-clear fault clear register
  * @never_blocks: STATUS never reports "blocked" (block times out)
+ * @pmmu_banked: v9: PMMU_INFO reads @pmmu_info of the PMMU selected by
+ *	the last PMMU_INDICATOR write
+ * @pmmu_info: v9: PMMU_INFO of each PMMU
  */
 struct sysmmu_test_model {
 	struct sysmmu_mmio_model mmio;
@@ -50,7 +53,13 @@ struct sysmmu_test_model {
 	u32 int_status;
 	u32 int_clear;
 	bool never_blocks;
+	bool pmmu_banked;
+	u32 pmmu_info[8];
 };
+
+/* v9 registers the model banks by PMMU. */
+#define SYSMMU_TEST_V9_PMMU_INDICATOR	0x2ffc
+#define SYSMMU_TEST_V9_PMMU_INFO	0x3000
 
 /* VERSION register values as the hardware reports them. */
 #define SYSMMU_TEST_VERSION(major, minor) \
