@@ -9,7 +9,7 @@ export KTREE
 
 S := $(CURDIR)/tests/scripts
 
-.PHONY: all boot build deps tree kunit dtcheck lint check
+.PHONY: all boot build deps tree kunit dtcheck lint check patches patches-check
 
 all: boot
 
@@ -33,6 +33,12 @@ dtcheck: tree
 
 lint: tree
 	@$(S)/lint.sh
+
+patches: tree
+	@$(S)/patches.sh
+
+patches-check: deps patches
+	@$(S)/patches-check.sh
 
 check:
 	@$(S)/check.sh

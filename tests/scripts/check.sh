@@ -44,6 +44,7 @@ stage lint make -s -C "$top" lint
 stage dtcheck make -s -C "$top" dtcheck
 stage kunit make -s -C "$top" kunit
 stage boot make -s -C "$top" boot
+stage patches make -s -C "$top" patches-check
 
 echo "==> summary (logs in $logs)"
 printf '%s\n' "${summary[@]}"

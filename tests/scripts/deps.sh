@@ -10,7 +10,7 @@ pkgs=(
 	build-essential bc bison flex libssl-dev libelf-dev cpio kmod rsync xz-utils
 	gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf ccache
 	qemu-system-arm
-	python3
+	python3 python3-ply python3-git
 	device-tree-compiler dt-schema yamllint debootstrap
 	sparse
 )

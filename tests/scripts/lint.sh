@@ -3,7 +3,10 @@
 #
 # Static checks of the project's kernel code, in the prepared tree:
 # checkpatch --strict, kernel-doc -Wall, and W=1 + sparse object builds of
-# drivers/iommu/exynos/ for arm64 (defconfig) and 32-bit arm (exynos_defconfig).
+# drivers/iommu/exynos/ for arm64 (defconfig), 32-bit arm (exynos_defconfig)
+# and arm64 with the GKI-style fragment tests/configs/gki-exynos-sysmmu.config
+# (the driver as a module); and that arm64 defconfig, exynos_defconfig and
+# multi_v7_defconfig enable EXYNOS_IOMMU by themselves.
 # Any warning fails. Builds only "prepare" and the driver directory.
 set -uo pipefail
 
@@ -44,17 +47,39 @@ check "checkpatch --strict" "$out/checkpatch.log"
 scripts/kernel-doc -none -Wall $sources > "$out/kernel-doc.log" 2>&1
 check "kernel-doc -Wall" "$out/kernel-doc.log"
 
-build() {	# arch cross defconfig
-	local arch=$1 cross=$2 defconfig=$3 o=$out/$1 log=$out/build-$1.log
+# The defconfigs the driver is enabled by, on their own.
+defconfig_check() {	# arch cross defconfig
+	local o=$out/defconfig-$1-$3
+
+	make -s ARCH="$1" CROSS_COMPILE="$2" O="$o" "$3" > /dev/null 2>&1 ||
+		{ note "$1 $3" "make $3 failed"; return 1; }
+	if grep -q '^CONFIG_EXYNOS_IOMMU=[ym]' "$o/.config"; then
+		note "$1 $3" "$(grep '^CONFIG_EXYNOS_IOMMU=' "$o/.config")"
+	else
+		note "$1 $3" "EXYNOS_IOMMU not enabled"
+		return 1
+	fi
+}
+
+build() {	# arch cross defconfig [fragment]
+	local arch=$1 cross=$2 defconfig=$3 fragment=${4:-}
+	local name=$arch${fragment:+-$(basename "$fragment" .config)}
+	local o=$out/$name log=$out/build-$name.log want=y
 	local make=(make -s ARCH="$arch" CROSS_COMPILE="$cross" O="$o" -j"$(nproc)")
 
-	if [ ! -f "$o/.config" ] || [ "$top/tests/scripts/lint.sh" -nt "$o/.config" ]; then
+	[ -n "$fragment" ] && want=m
+	if [ ! -f "$o/.config" ] || [ "$top/tests/scripts/lint.sh" -nt "$o/.config" ] ||
+	   { [ -n "$fragment" ] && [ "$fragment" -nt "$o/.config" ]; }; then
 		"${make[@]}" "$defconfig" > /dev/null || return 1
-		scripts/config --file "$o/.config" -e EXYNOS_IOMMU -e EXYNOS_IOMMU_DEBUG \
-			-e KUNIT -e EXYNOS_IOMMU_KUNIT_TEST
+		if [ -n "$fragment" ]; then
+			scripts/kconfig/merge_config.sh -m -O "$o" "$o/.config" "$fragment" > /dev/null || return 1
+		else
+			scripts/config --file "$o/.config" -e EXYNOS_IOMMU -e EXYNOS_IOMMU_DEBUG \
+				-e KUNIT -e EXYNOS_IOMMU_KUNIT_TEST
+		fi
 		"${make[@]}" olddefconfig > /dev/null || return 1
 	fi
-	grep -q '^CONFIG_EXYNOS_IOMMU=y' "$o/.config" || { echo "lint: EXYNOS_IOMMU not set for $arch"; return 1; }
+	grep -q "^CONFIG_EXYNOS_IOMMU=$want" "$o/.config" || { echo "lint: EXYNOS_IOMMU not $want for $name"; return 1; }
 	"${make[@]}" prepare > /dev/null 2>&1 || { "${make[@]}" prepare; return 1; }
 	# Rebuild the directory from scratch so every warning shows every time.
 	rm -f "$o/$driver"/*.o
@@ -63,13 +88,17 @@ build() {	# arch cross defconfig
 	# Only the project's files are ours to fix (prepare may rebuild parts
 	# of the kernel with W=1 C=1, such as the arm64 vDSO); errors anywhere
 	# still fail the build.
-	check "W=1 C=1 build, $arch ($defconfig)" "$log" "$driver/|error:"
+	check "W=1 C=1 build, $name ($defconfig)" "$log" "$driver/|error:"
 	[ $rc -eq 0 ] || { tail -n 20 "$log"; return 1; }
-	note "  objects ($arch)" "$(cd "$o" && ls "$driver"/*.o 2>/dev/null | tr '\n' ' ')"
+	note "  objects ($name)" "$(cd "$o" && ls "$driver"/*.o 2>/dev/null | tr '\n' ' ')"
 }
 
+defconfig_check arm64 aarch64-linux-gnu- defconfig || fail=1
+defconfig_check arm arm-linux-gnueabihf- exynos_defconfig || fail=1
+defconfig_check arm arm-linux-gnueabihf- multi_v7_defconfig || fail=1
 build arm64 aarch64-linux-gnu- defconfig || fail=1
 build arm arm-linux-gnueabihf- exynos_defconfig || fail=1
+build arm64 aarch64-linux-gnu- defconfig "$top/tests/configs/gki-exynos-sysmmu.config" || fail=1
 
 printf '%s\n' "${report[@]}"
 if [ $fail -ne 0 ]; then

@@ -73,6 +73,10 @@ stage_overlay() {
 			mkdir -p "$stage/$(dirname "$f")"
 			git_tree show "pristine:$f" > "$stage/$f"
 		done
+		# The stage may lie inside the project's repository: without
+		# the ceiling, git apply would take paths relative to that
+		# repository and silently skip every file of a git diff.
+		GIT_CEILING_DIRECTORIES=$(dirname "$stage") \
 		git -C "$stage" apply --unsafe-paths --directory=. "$p" 2>/dev/null ||
 			(cd "$stage" && patch -s -p1 < "$p")
 	done

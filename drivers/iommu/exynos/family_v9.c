@@ -9,7 +9,7 @@
  * that are lost when the power is off: they are programmed from the
  * devicetree (streams.c) at probe and on every resume.
  *
- * Register facts HARDWARE.md does not give, and the choices made here:
+ * Register facts the public sources do not give, and the choices made here:
  * - CTRL_VM: only the enable bit (0) is documented. Interrupt enable
  *   (bit 2) and fault stall (bit 3) are taken from the v7 CTRL/CTRL_VM
  *   layout; the global CTRL register (0x000) is not written.

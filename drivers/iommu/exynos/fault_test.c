@@ -3,7 +3,7 @@
  * KUnit suite "exynos-sysmmu-fault": fault decode, clear and report.
  *
  * Status bits and the registers holding each fault's address are written
- * out as numbers from the hardware description (HARDWARE.md, Linux 6.12
+ * out as numbers from the public hardware description (Linux 6.12
  * exynos-iommu.c), never taken from the driver's tables. Members are built
  * directly on recording register models; faults are raised by setting the
  * model's status register as the hardware would.

@@ -4,7 +4,7 @@
  * register writes of every hardware family.
  *
  * Every offset and value expected here is written out as a number taken
- * from the hardware description (HARDWARE.md, Linux 6.12 exynos-iommu.c),
+ * from the public hardware description (Linux 6.12 exynos-iommu.c),
  * never read back from the driver's family tables, so that a wrong table
  * fails a test. Members are built directly on recording register models.
  */
@@ -40,7 +40,7 @@
 #define HW_PGD			0x40004000	/* a 16 KiB aligned level-1 table */
 #define HW_MAX_LOG		16
 
-/* One family as HARDWARE.md describes it. */
+/* One family as the public sources describe it. */
 struct hw_family {
 	const char *desc;
 	u32 version_reg;

@@ -8,7 +8,7 @@
  * stream tables), the v9 fault decode, 36-bit IOVA tables from the map to
  * the invalidation, and the probe errors of malformed stream tables.
  * Every offset and value is written out as a number from the hardware
- * description (HARDWARE.md), never read back from the driver's tables.
+ * description, never read back from the driver's tables.
  */
 
 #include <kunit/device.h>
@@ -22,7 +22,7 @@
 #include "test_model.h"
 #include "test_overlay.h"
 
-/* v9 registers of VM 0 (HARDWARE.md, "v9"). */
+/* v9 registers of VM 0 (public Pixel sources, "v9"). */
 #define V9_CTRL_VM		0x8000
 #define V9_ALL_INV		0x8010
 #define V9_RANGE_START		0x8020
@@ -48,7 +48,7 @@
 #define V9_PMMU_64_VA36		0x00400001	/* 64 entries, 36-bit VA */
 #define V9_PMMU_64_VA32		0x00400000	/* 64 entries, 32-bit VA */
 
-/* "v8": the v7 VM layout (HARDWARE.md, "v7 with VM"). */
+/* "v8": the v7 VM layout ("v7 with VM"). */
 #define V8_VERSION		0x80240000	/* 8.1, revision 2 */
 #define V8_CAPA0		0x00000800
 #define V8_CAPA1		0x00004000
