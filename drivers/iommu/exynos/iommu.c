@@ -566,8 +566,11 @@ static void sysmmu_release_device(struct device *dev)
 {
 	struct sysmmu_master *master = dev_iommu_priv_get(dev);
 
+	/*
+	 * The core frees dev->iommu next; dev_iommu_priv_set() may only be
+	 * called under the core's probe lock, which is not held here.
+	 */
 	sysmmu_master_name(master, false);
-	dev_iommu_priv_set(dev, NULL);
 	sysmmu_master_free(master);
 }
 
