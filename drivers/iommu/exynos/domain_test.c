@@ -323,40 +323,10 @@ static void dom_expect_table(struct kunit *test, struct iommu_domain *domain)
 	}
 }
 
-struct dom_unmanaged {
-	struct iommu_domain *domain;
-	struct device *dev;
-};
-
-static void dom_unmanaged_release(void *data)
-{
-	struct dom_unmanaged *u = data;
-
-	if (iommu_get_domain_for_dev(u->dev) == u->domain)
-		iommu_detach_device(u->domain, u->dev);
-	iommu_domain_free(u->domain);
-}
-
-/* An unmanaged paging domain for @dev, detached and freed at the end. */
-static struct iommu_domain *dom_alloc(struct kunit *test, struct device *dev)
-{
-	struct dom_unmanaged *u;
-
-	u = kunit_kzalloc(test, sizeof(*u), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, u);
-	u->dev = dev;
-	u->domain = iommu_paging_domain_alloc(dev);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, u->domain);
-	KUNIT_ASSERT_EQ(test, 0,
-			kunit_add_action_or_reset(test, dom_unmanaged_release,
-						  u));
-	return u->domain;
-}
-
 static struct iommu_domain *dom_attach_new(struct kunit *test)
 {
 	struct dom_test *t = dom_ctx(test);
-	struct iommu_domain *domain = dom_alloc(test, t->master);
+	struct iommu_domain *domain = sysmmu_test_domain_alloc(test, t->master);
 
 	KUNIT_ASSERT_EQ(test, iommu_attach_device(domain, t->master), 0);
 	return domain;
@@ -399,7 +369,7 @@ static void dom_attach_fans_out(struct kunit *test)
 	dom_setup(test);
 	t = dom_ctx(test);
 	def = iommu_get_domain_for_dev(t->master);
-	domain = dom_alloc(test, t->master);
+	domain = sysmmu_test_domain_alloc(test, t->master);
 	dom_clear_logs(t);
 	KUNIT_ASSERT_EQ(test, iommu_attach_device(domain, t->master), 0);
 
@@ -438,7 +408,7 @@ static void dom_switch_invalidates_attached(struct kunit *test)
 	dom_setup(test);
 	t = dom_ctx(test);
 	def = iommu_get_domain_for_dev(t->master);
-	domain = dom_alloc(test, t->master);
+	domain = sysmmu_test_domain_alloc(test, t->master);
 	for (i = 0; i < 2; i++) {
 		KUNIT_ASSERT_EQ(test, iommu_attach_device(domain, t->master), 0);
 		iommu_detach_device(domain, t->master);
@@ -498,7 +468,7 @@ static void dom_attach_rollback(struct kunit *test)
 	dom_setup(test);
 	t = dom_ctx(test);
 	def = iommu_get_domain_for_dev(t->master);
-	domain = dom_alloc(test, t->master);
+	domain = sysmmu_test_domain_alloc(test, t->master);
 	old = dom_table_reg(def);
 	new = dom_table_reg(domain);
 
@@ -682,7 +652,7 @@ static void dom_suspended_members(struct kunit *test)
 	dom_setup(test);
 	t = dom_ctx(test);
 	domain = dom_attach_new(test);
-	other = dom_alloc(test, t->master);
+	other = sysmmu_test_domain_alloc(test, t->master);
 	pa = dom_buffer(test, SZ_16K);
 	KUNIT_ASSERT_EQ(test, iommu_map(domain, iova, pa, SZ_16K, IOMMU_READ,
 					GFP_KERNEL), 0);
@@ -898,8 +868,8 @@ static void dom_format_mismatch(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, sysmmu_test_bound(master_v1));
 	def = iommu_get_domain_for_dev(t->master);
 
-	dom_v1 = dom_alloc(test, master_v1);
-	dom_v5 = dom_alloc(test, t->master);
+	dom_v1 = sysmmu_test_domain_alloc(test, master_v1);
+	dom_v5 = sysmmu_test_domain_alloc(test, t->master);
 	dom_clear_logs(t);
 	sysmmu_test_model_clear_log(v1);
 	KUNIT_EXPECT_EQ(test, iommu_attach_device(dom_v1, t->master), -EINVAL);

@@ -393,3 +393,41 @@ bool sysmmu_test_debugfs_has(const char *name)
 	dput(d);
 	return true;
 }
+
+struct sysmmu_test_unmanaged {
+	struct iommu_domain *domain;
+	struct device *dev;
+};
+
+static void sysmmu_test_unmanaged_release(void *data)
+{
+	struct sysmmu_test_unmanaged *u = data;
+
+	if (iommu_get_domain_for_dev(u->dev) == u->domain)
+		iommu_detach_device(u->domain, u->dev);
+	iommu_domain_free(u->domain);
+}
+
+/**
+ * sysmmu_test_domain_alloc() - an unmanaged paging domain for a master
+ * @test: the test; the domain is detached and freed when it ends
+ * @dev: the master
+ *
+ * Return: the domain; the test fails if it cannot be allocated.
+ */
+struct iommu_domain *sysmmu_test_domain_alloc(struct kunit *test,
+					      struct device *dev)
+{
+	struct sysmmu_test_unmanaged *u;
+
+	u = kunit_kzalloc(test, sizeof(*u), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, u);
+	u->dev = dev;
+	u->domain = iommu_paging_domain_alloc(dev);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, u->domain);
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test,
+						  sysmmu_test_unmanaged_release,
+						  u));
+	return u->domain;
+}

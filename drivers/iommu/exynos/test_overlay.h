@@ -47,6 +47,8 @@ void sysmmu_test_enable_clock(struct kunit *test, const char *path);
 void sysmmu_test_settle(void);
 bool sysmmu_test_bound(struct device *dev);
 struct sysmmu_aggregate *sysmmu_test_group_agg(struct device *group);
+struct iommu_domain *sysmmu_test_domain_alloc(struct kunit *test,
+					      struct device *dev);
 struct sysmmu_member *sysmmu_test_member(struct device *dev);
 void sysmmu_test_wait_powered(struct kunit *test, struct sysmmu_member *member,
 			      bool powered);

@@ -862,36 +862,6 @@ static void v9_test_32bit_member(struct kunit *test)
  * the range invalidation of the unmap in VPN encoding on both members.
  */
 #if BITS_PER_LONG == 64
-struct v9_unmanaged {
-	struct iommu_domain *domain;
-	struct device *dev;
-};
-
-static void v9_unmanaged_release(void *data)
-{
-	struct v9_unmanaged *u = data;
-
-	if (iommu_get_domain_for_dev(u->dev) == u->domain)
-		iommu_detach_device(u->domain, u->dev);
-	iommu_domain_free(u->domain);
-}
-
-/* An unmanaged paging domain for @dev, detached and freed at the end. */
-static struct iommu_domain *v9_alloc(struct kunit *test, struct device *dev)
-{
-	struct v9_unmanaged *u;
-
-	u = kunit_kzalloc(test, sizeof(*u), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, u);
-	u->dev = dev;
-	u->domain = iommu_paging_domain_alloc(dev);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, u->domain);
-	KUNIT_ASSERT_EQ(test, 0,
-			kunit_add_action_or_reset(test, v9_unmanaged_release,
-						  u));
-	return u->domain;
-}
-
 static void v9_test_map_above_4g(struct kunit *test)
 {
 	const u64 iova = 0x840000000ULL, top = 0xfff00000ULL | 0xf00000000ULL;
@@ -903,7 +873,7 @@ static void v9_test_map_above_4g(struct kunit *test)
 	void *buf;
 
 	d = v9_dpu_up(test, V9_PMMU_64_VA36);
-	domain = v9_alloc(test, d->master);
+	domain = sysmmu_test_domain_alloc(test, d->master);
 	v9_power(test, d, true);
 	KUNIT_ASSERT_EQ(test, iommu_attach_device(domain, d->master), 0);
 	buf = kunit_kzalloc(test, SZ_64K, GFP_KERNEL);
@@ -957,7 +927,7 @@ static void v9_test_map_beyond_36bit(struct kunit *test)
 	void *buf;
 
 	d = v9_dpu_up(test, V9_PMMU_64_VA36);
-	domain = v9_alloc(test, d->master);
+	domain = sysmmu_test_domain_alloc(test, d->master);
 	buf = kunit_kzalloc(test, SZ_4K, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	KUNIT_ASSERT_TRUE(test, IS_ALIGNED(virt_to_phys(buf), SZ_4K));
