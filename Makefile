@@ -9,7 +9,7 @@ export KTREE
 
 S := $(CURDIR)/tests/scripts
 
-.PHONY: all boot build deps tree kunit dtcheck lint check patches patches-check
+.PHONY: all boot build deps tree kunit kunit-debug dtcheck lint check patches patches-check
 
 all: boot
 
@@ -27,6 +27,9 @@ tree:
 
 kunit: tree
 	@$(S)/kunit.sh
+
+kunit-debug: tree
+	@$(S)/kunit-debug.sh
 
 dtcheck: tree
 	@$(S)/dtcheck.sh

@@ -33,7 +33,7 @@ stage() {	# name command...
 	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
 	passed=$((passed + p))
 	failed=$((failed + f))
-	summary+=("$(printf '%-10s %-6s %5ss  %s' "$name" \
+	summary+=("$(printf '%-12s %-6s %5ss  %s' "$name" \
 		"$([ "$rc" -eq 0 ] && echo ok || echo FAILED)" \
 		"$(( $(date +%s) - start ))" "${counts:-}")")
 }
@@ -43,6 +43,7 @@ stage tree make -s -C "$top" tree
 stage lint make -s -C "$top" lint
 stage dtcheck make -s -C "$top" dtcheck
 stage kunit make -s -C "$top" kunit
+stage kunit-debug make -s -C "$top" kunit-debug
 stage boot make -s -C "$top" boot
 stage patches make -s -C "$top" patches-check
 
