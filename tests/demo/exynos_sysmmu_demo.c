@@ -4,11 +4,12 @@
  * aggregate of System MMU instances maps a buffer with the DMA API, then
  * checks what each instance would translate the IOVA to by reading the
  * page-table base the driver wrote to the instance's registers and walking
- * the tables in memory itself, independently of the driver's code.
+ * the tables in memory itself, independently of the driver's code, and
+ * has the master copy the buffer by DMA through each instance.
  *
- * The demo devicetree describes v7 (non-VM) instances whose register
- * windows are a RAM carve-out, so the register offsets below are those of
- * that layout.
+ * The hardware is QEMU's emulated System MMU and DMA test master
+ * (tests/qemu), three v7 (non-VM) instances, so the register offsets below
+ * are those of that layout.
  */
 
 #include <linux/dma-mapping.h>
@@ -25,6 +26,20 @@
 #define DEMO_REG_PT_BASE	0x00c
 #define DEMO_PT_BASE_SHIFT	12
 #define DEMO_PTE_SHIFT		4
+
+/* The DMA test master (tests/qemu/hw/misc/exynos_sysmmu_dma.c) */
+#define DEMO_DMA_SRC_LO		0x08
+#define DEMO_DMA_SRC_HI		0x0c
+#define DEMO_DMA_DST_LO		0x10
+#define DEMO_DMA_DST_HI		0x14
+#define DEMO_DMA_LEN		0x18
+#define DEMO_DMA_PORTS		0x1c
+#define DEMO_DMA_CMD		0x20
+#define DEMO_DMA_STATUS		0x24
+#define   DEMO_DMA_BUSY		BIT(0)
+#define   DEMO_DMA_DONE		BIT(1)
+#define   DEMO_DMA_ERROR	BIT(2)
+#define DEMO_INSTANCES	3
 
 static unsigned int demo_passed, demo_failed;
 
@@ -115,14 +130,69 @@ static void demo_check_instances(struct device *dev, dma_addr_t iova,
 	of_node_put(grp);
 }
 
+/*
+ * The master copies @len bytes from IOVA @src to IOVA @dst, reading through
+ * instance (port) @rd and writing through @wr; the result must be in @out.
+ */
+static void demo_dma(struct device *dev, void __iomem *regs, dma_addr_t src,
+		     dma_addr_t dst, const void *in, void *out, size_t len,
+		     unsigned int rd, unsigned int wr)
+{
+	char what[160];
+	u32 status;
+	int ret;
+
+	memset(out, 0, len);
+	dma_sync_single_for_device(dev, dst, len, DMA_FROM_DEVICE);
+	writel(lower_32_bits(src), regs + DEMO_DMA_SRC_LO);
+	writel(upper_32_bits(src), regs + DEMO_DMA_SRC_HI);
+	writel(lower_32_bits(dst), regs + DEMO_DMA_DST_LO);
+	writel(upper_32_bits(dst), regs + DEMO_DMA_DST_HI);
+	writel(len, regs + DEMO_DMA_LEN);
+	writel(rd | wr << 4, regs + DEMO_DMA_PORTS);
+	writel(1, regs + DEMO_DMA_CMD);
+	ret = readl_poll_timeout(regs + DEMO_DMA_STATUS, status,
+				 status & (DEMO_DMA_DONE | DEMO_DMA_ERROR),
+				 100, 1000000);
+	writel(status, regs + DEMO_DMA_STATUS);
+	dma_sync_single_for_cpu(dev, dst, len, DMA_FROM_DEVICE);
+	snprintf(what, sizeof(what),
+		 "DMA of %zu bytes, IOVA %pad -> %pad, read through instance %u, written through instance %u (status %#x)",
+		 len, &src, &dst, rd, wr, status);
+	demo_result(dev, !ret && (status & DEMO_DMA_DONE) &&
+		    !memcmp(in, out, len), what);
+}
+
+/* A copy through every instance, each port reading and another writing. */
+static void demo_dma_all(struct device *dev, void __iomem *regs,
+			 dma_addr_t src, dma_addr_t dst, void *in, void *out,
+			 size_t len)
+{
+	unsigned int i;
+
+	for (i = 0; i < DEMO_INSTANCES; i++) {
+		memset(in, 0xa0 + i, len);
+		dma_sync_single_for_device(dev, src, len, DMA_TO_DEVICE);
+		demo_dma(dev, regs, src, dst, in, out, len, i,
+			 (i + 1) % DEMO_INSTANCES);
+	}
+}
+
 static int demo_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
-	dma_addr_t iova;
-	void *buf;
+	dma_addr_t iova, out_iova;
+	void __iomem *regs;
+	void *buf, *out;
 
 	demo_result(dev, device_iommu_mapped(dev),
 		    "master is behind an IOMMU after probe_device");
+	regs = devm_platform_ioremap_resource(pdev, 0);
+	if (IS_ERR(regs))
+		return PTR_ERR(regs);
+	out = devm_kzalloc(dev, 2 * SZ_4K, GFP_KERNEL);
+	if (!out)
+		return -ENOMEM;
 	/* Like any master doing DMA: runtime-active, so are its System MMUs. */
 	devm_pm_runtime_enable(dev);
 	if (pm_runtime_resume_and_get(dev))
@@ -138,9 +208,17 @@ static int demo_probe(struct platform_device *pdev)
 		kfree(buf);
 		return 0;
 	}
+	out_iova = dma_map_single(dev, out, 2 * SZ_4K, DMA_FROM_DEVICE);
+	if (dma_mapping_error(dev, out_iova)) {
+		demo_result(dev, false, "dma_map_single");
+		dma_unmap_single(dev, iova, 2 * SZ_4K, DMA_TO_DEVICE);
+		kfree(buf);
+		return 0;
+	}
 	dev_info(dev, "buffer at PA %pa mapped at IOVA %pad\n",
 		 &(phys_addr_t){ virt_to_phys(buf + 100) }, &iova);
 	demo_check_instances(dev, iova, virt_to_phys(buf + 100), DEMO_MAPPED);
+	demo_dma_all(dev, regs, iova, out_iova, buf + 100, out, 2 * SZ_4K);
 
 	dev_info(dev, "suspending the master\n");
 	pm_runtime_put_sync(dev);
@@ -149,7 +227,9 @@ static int demo_probe(struct platform_device *pdev)
 	if (pm_runtime_resume_and_get(dev))
 		demo_result(dev, false, "master resumes");
 	demo_check_instances(dev, iova, virt_to_phys(buf + 100), DEMO_MAPPED);
+	demo_dma_all(dev, regs, iova, out_iova, buf + 100, out, 2 * SZ_4K);
 
+	dma_unmap_single(dev, out_iova, 2 * SZ_4K, DMA_FROM_DEVICE);
 	dma_unmap_single(dev, iova, 2 * SZ_4K, DMA_TO_DEVICE);
 	demo_check_instances(dev, iova, 0, DEMO_UNMAPPED);
 	pm_runtime_put_sync(dev);

@@ -48,7 +48,7 @@ int main(void)
 	mount("debugfs", "/sys/kernel/debug", "debugfs", 0, 0);
 	load("/lib/modules/exynos-sysmmu.ko", "dyndbg=+p");
 	load("/lib/modules/exynos_sysmmu_demo.ko", "");
-	show("/sys/kernel/debug/exynos-sysmmu/iommu-group@7f000000/members");
+	show("/sys/kernel/debug/exynos-sysmmu/iommu-group@b000000/members");
 	say("demo: done\n");
 	reboot(LINUX_REBOOT_CMD_POWER_OFF);
 	return 0;

@@ -45,6 +45,7 @@ stage dtcheck make -s -C "$top" dtcheck
 stage kunit make -s -C "$top" kunit
 stage kunit-debug make -s -C "$top" kunit-debug
 stage boot make -s -C "$top" boot
+stage e2e make -s -C "$top" e2e
 stage patches make -s -C "$top" patches-check
 
 echo "==> summary (logs in $logs)"
