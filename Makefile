@@ -9,11 +9,11 @@ export KTREE
 
 S := $(CURDIR)/tests/scripts
 
-.PHONY: all boot build deps tree kunit kunit-debug dtcheck lint check patches patches-check
+.PHONY: all boot build deps tree kunit kunit-debug dtcheck lint check patches patches-check bench qemu e2e
 
 all: boot
 
-boot: deps tree
+boot: deps tree qemu
 	@$(S)/boot.sh
 
 build: deps tree
@@ -42,6 +42,18 @@ patches: tree
 
 patches-check: deps patches
 	@$(S)/patches-check.sh
+
+# Not part of check: prints times and PASS/MISS targets, see README.md.
+bench: deps tree
+	@$(S)/bench.sh
+
+# QEMU 7.2 with the emulated System MMU (tests/qemu), cached outside the clone.
+qemu:
+	@$(S)/qemu.sh
+
+# The driver on the emulated System MMU: translated DMA, faults, invalidation.
+e2e: deps tree qemu
+	@$(S)/e2e.sh
 
 check:
 	@$(S)/check.sh

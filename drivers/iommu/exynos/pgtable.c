@@ -48,10 +48,12 @@
  * that publish them, and the freeing of a replaced level-2 table. A map of
  * small or large pages looks at the level-1 entries of its range under the
  * lock, so a table linked by another thread is only used once that thread
- * has synced and flushed it. Leaf entries and level-1 entries that become
- * invalid are written without the lock. exynos_pt_dump() may run at any
- * time but against exynos_pt_free(); it reads each level-2 table under the
- * lock.
+ * has synced and flushed it; or, when they all link tables already, without
+ * it, through pt->seq, which is odd from before tables are linked until
+ * they are published (the common case of mapping into existing tables then
+ * takes no lock). Leaf entries and level-1 entries that become invalid are
+ * written without the lock. exynos_pt_dump() may run at any time but
+ * against exynos_pt_free(); it reads each level-2 table under the lock.
  *
  * sync, flush_lv1 and table_removed may be called with pt->lock held and
  * interrupts off, and table_added in atomic context when the caller's gfp
@@ -72,6 +74,7 @@
 #include <linux/overflow.h>
 #include <linux/printk.h>
 #include <linux/seq_file.h>
+#include <linux/seqlock.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <kunit/visibility.h>
@@ -124,6 +127,8 @@
  *	flush_lv1, and the freeing of replaced level-2 tables (see the top of
  *	this file). The sync, flush_lv1 and table_removed callbacks may take
  *	their own locks inside it.
+ * @seq: odd while the holder of @lock links level-2 tables and until it has
+ *	synced and flushed them, for maps that check without the lock
  */
 struct exynos_pt {
 	struct exynos_pt_cfg cfg;
@@ -134,6 +139,7 @@ struct exynos_pt {
 	u32 lv1_invalid;
 	u64 pa_limit;
 	spinlock_t lock;	/* see the top of this file */
+	seqcount_spinlock_t seq;
 };
 
 static struct kmem_cache *exynos_pt_lv2_cache;
@@ -434,6 +440,7 @@ struct exynos_pt *exynos_pt_alloc(const struct exynos_pt_cfg *cfg, gfp_t gfp)
 	pt->lv1_size = pt->lv1_entries * sizeof(__le32);
 	pt->pa_limit = BIT_ULL(32 + cfg->pte_shift);
 	spin_lock_init(&pt->lock);
+	seqcount_spinlock_init(&pt->seq, &pt->lock);
 
 	if (cfg->zero_lv2) {
 		pt->zero_lv2 = exynos_pt_alloc_lv2(pt, gfp);
@@ -594,6 +601,8 @@ static int exynos_pt_link_batch(struct exynos_pt *pt, unsigned int *idx,
 		}
 		if (n == nr_spare)
 			break;
+		if (!n)
+			write_seqcount_begin(&pt->seq);
 		exynos_pt_set(pt->lv1 + *idx, exynos_pt_mk_table(pt, spare[n]));
 		linked[n++] = *idx;
 	}
@@ -601,11 +610,29 @@ static int exynos_pt_link_batch(struct exynos_pt *pt, unsigned int *idx,
 		exynos_pt_sync_lv1(pt, linked[0], linked[n - 1]);
 		for (i = 0; i < n; i++)
 			exynos_pt_flush_lv1(pt, linked[i]);
+		write_seqcount_end(&pt->seq);
 	}
 	spin_unlock_irqrestore(&pt->lock, flags);
 
 	*nr_linked = n;
 	return ret;
+}
+
+/*
+ * Whether level-1 entries @first to @last all link level-2 tables that were
+ * synced and flushed, without taking the lock: no linking may have been under
+ * way while they were read.
+ */
+static bool exynos_pt_tables_published(struct exynos_pt *pt,
+				       unsigned int first, unsigned int last)
+{
+	unsigned int i, seq;
+
+	seq = read_seqcount_begin(&pt->seq);
+	for (i = first; i <= last; i++)
+		if (!exynos_pt_lv1_is_table(pt, exynos_pt_get(pt->lv1 + i)))
+			return false;
+	return !read_seqcount_retry(&pt->seq, seq);
 }
 
 /*
@@ -620,6 +647,9 @@ static int exynos_pt_link_tables(struct exynos_pt *pt, unsigned int first,
 	__le32 *spare[EXYNOS_PT_BATCH];
 	int ret = 0;
 	u32 ent;
+
+	if (exynos_pt_tables_published(pt, first, last))
+		return 0;
 
 	while (!ret && idx <= last) {
 		/*
@@ -650,13 +680,36 @@ static int exynos_pt_link_tables(struct exynos_pt *pt, unsigned int first,
 	return ret;
 }
 
+/*
+ * Write @n level-2 entries from @table on for the @pgsize pages from @paddr
+ * on: each next page's entry is the previous one plus the page size, and a
+ * large page is 16 copies of its entry.
+ */
+static void exynos_pt_fill_lv2(const struct exynos_pt *pt, __le32 *table,
+			       unsigned int n, u64 paddr, size_t pgsize,
+			       u32 prot_bits)
+{
+	u32 ent = exynos_pt_mk_page(pt, paddr, pgsize, prot_bits);
+	u32 step = exynos_pt_addr(pt, pgsize);
+	unsigned int i, j;
+
+	if (pgsize == SZ_4K) {
+		for (i = 0; i < n; i++, ent += step)
+			exynos_pt_set(table + i, ent);
+		return;
+	}
+	for (i = 0; i < n; i += EXYNOS_LPAGE_ENTRIES, ent += step)
+		for (j = 0; j < EXYNOS_LPAGE_ENTRIES; j++)
+			exynos_pt_set(table + i + j, ent);
+}
+
 static int exynos_pt_map_pages(struct exynos_pt *pt, u64 iova, u64 paddr,
 			       size_t pgsize, u64 size, int prot, gfp_t gfp)
 {
 	u32 prot_bits = exynos_pt_prot(pt, prot, false);
-	u64 end = iova + size, next, pa;
-	unsigned int i, n;
+	u64 end = iova + size, next;
 	__le32 *table;
+	unsigned int n;
 	u32 ent;
 	int ret;
 
@@ -673,11 +726,7 @@ static int exynos_pt_map_pages(struct exynos_pt *pt, u64 iova, u64 paddr,
 		ent = exynos_pt_get(exynos_pt_lv1_ent(pt, iova));
 		table = exynos_pt_lv2_ent(pt, ent, iova);
 		n = (next - iova) / SZ_4K;
-		for (i = 0; i < n; i++) {
-			pa = ALIGN_DOWN(paddr + i * SZ_4K, pgsize);
-			ent = exynos_pt_mk_page(pt, pa, pgsize, prot_bits);
-			exynos_pt_set(table + i, ent);
-		}
+		exynos_pt_fill_lv2(pt, table, n, paddr, pgsize, prot_bits);
 		exynos_pt_sync(pt, table, n * sizeof(__le32));
 	}
 	return 0;

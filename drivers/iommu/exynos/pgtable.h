@@ -35,7 +35,9 @@ enum exynos_pt_prot_fmt {
  * struct exynos_pt_ops - what the format needs from its user
  * @table_added: optional; a new table of @size bytes at @table is about to
  *	be linked into the walk (for example, map it for the walker's DMA).
- *	A non-zero return aborts the operation that needed the table.
+ *	A non-zero return aborts the operation that needed the table. The
+ *	table is then passed to @sync whole, before it is linked, so
+ *	@table_added need not make its contents visible itself.
  * @table_removed: optional; a table passed to @table_added is unlinked and
  *	about to be freed.
  * @sync: optional; entries in [@ptr, @ptr + @size) were written and must be
