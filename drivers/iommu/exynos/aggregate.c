@@ -16,10 +16,13 @@
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
+#include <linux/string.h>
+#include <kunit/visibility.h>
 
 #include "exynos-sysmmu.h"
 
 #define SYSMMU_GROUP_COMPATIBLE	"samsung,exynos-sysmmu-group"
+#define SYSMMU_GROUP_SUFFIX	"-group"
 
 /* Aggregates whose members have all probed: what masters may use. */
 static LIST_HEAD(sysmmu_aggregates);
@@ -55,6 +58,31 @@ struct sysmmu_aggregate *sysmmu_aggregate_find(struct fwnode_handle *fwnode)
 	}
 	mutex_unlock(&sysmmu_aggregates_lock);
 	return found;
+}
+EXPORT_SYMBOL_IF_KUNIT(sysmmu_aggregate_find);
+
+/**
+ * sysmmu_check_iommu_cells() - check the node masters reference
+ * @dev: a group's device, or a standalone instance's
+ *
+ * Without "#iommu-cells = <0>" no master could reference the node, or the
+ * core would hand this driver specifier cells it has no use for: refuse the
+ * node rather than register an IOMMU nothing can be put behind.
+ *
+ * Return: 0, or -EINVAL after a message saying what is wrong.
+ */
+int sysmmu_check_iommu_cells(struct device *dev)
+{
+	u32 cells;
+
+	if (of_property_read_u32(dev->of_node, "#iommu-cells", &cells))
+		return dev_err_probe(dev, -EINVAL,
+				     "missing #iommu-cells: masters cannot reference %pOF\n",
+				     dev->of_node);
+	if (cells)
+		return dev_err_probe(dev, -EINVAL,
+				     "#iommu-cells must be 0, not %u\n", cells);
+	return 0;
 }
 
 /**
@@ -188,6 +216,49 @@ static bool sysmmu_group_is_member(const struct device_node *np)
 	return of_match_node(sysmmu_member_driver.driver.of_match_table, np);
 }
 
+/*
+ * Every child of a group must be one of its members: a child left out (a
+ * typo in its compatible, an instance of another SoC) would leave the
+ * master's traffic through it untranslated, and a member masters could
+ * reference directly (#iommu-cells) would make them wait for an IOMMU that
+ * never registers. @soc is the members' compatible the group's implies, if
+ * any.
+ */
+static int sysmmu_group_check_child(struct device *dev,
+				    const struct device_node *child,
+				    const char *soc)
+{
+	if (!sysmmu_group_is_member(child))
+		return dev_err_probe(dev, -EINVAL,
+				     "%pOF is not a System MMU instance\n", child);
+	if (soc && !of_device_is_compatible(child, soc))
+		return dev_err_probe(dev, -EINVAL,
+				     "%pOF is not compatible with %s, as the group's members must be\n",
+				     child, soc);
+	if (of_property_present(child, "#iommu-cells"))
+		return dev_err_probe(dev, -EINVAL,
+				     "%pOF has #iommu-cells: masters must reference the group, not its members\n",
+				     child);
+	return 0;
+}
+
+/* "vendor,soc-sysmmu-group" implies members "vendor,soc-sysmmu". */
+static const char *sysmmu_group_soc(struct device *dev, char *buf, size_t size)
+{
+	size_t len, suffix = strlen(SYSMMU_GROUP_SUFFIX);
+	const char *compat;
+
+	if (of_property_read_string(dev->of_node, "compatible", &compat) ||
+	    !strcmp(compat, SYSMMU_GROUP_COMPATIBLE))
+		return NULL;
+	len = strlen(compat);
+	if (len <= suffix || len - suffix >= size ||
+	    strcmp(compat + len - suffix, SYSMMU_GROUP_SUFFIX))
+		return NULL;
+	strscpy(buf, compat, len - suffix + 1);
+	return buf;
+}
+
 /* Name the instances a group still waits for: why it may never come up. */
 static void sysmmu_group_log_waiting(struct device *dev)
 {
@@ -213,7 +284,19 @@ static int sysmmu_group_probe(struct platform_device *pdev)
 	struct sysmmu_aggregate *agg;
 	struct device_node *child;
 	unsigned int nr = 0;
+	const char *soc;
+	char buf[64];
 	int ret;
+
+	ret = sysmmu_check_iommu_cells(dev);
+	if (ret)
+		return ret;
+	soc = sysmmu_group_soc(dev, buf, sizeof(buf));
+	for_each_available_child_of_node_scoped(dev->of_node, c) {
+		ret = sysmmu_group_check_child(dev, c, soc);
+		if (ret)
+			return ret;
+	}
 
 	agg = devm_kzalloc(dev, sizeof(*agg), GFP_KERNEL);
 	if (!agg)
@@ -222,8 +305,6 @@ static int sysmmu_group_probe(struct platform_device *pdev)
 	platform_set_drvdata(pdev, agg);
 
 	for_each_available_child_of_node(dev->of_node, child) {
-		if (!sysmmu_group_is_member(child))
-			continue;
 		component_match_add_release(dev, &match, component_release_of,
 					    component_compare_of,
 					    of_node_get(child));

@@ -246,16 +246,11 @@ static struct sysmmu_test_model *agg_model(struct kunit *test, unsigned int i,
 {
 	const struct agg_family *f = agg_ctx(test)->fam;
 	struct sysmmu_test_model *m;
-	unsigned int p;
 
 	m = sysmmu_test_model_add(test, f->base[i], version, f->capa0,
 				  f->capa1);
-	if (f->swalker_info) {
-		sysmmu_test_model_set(m, 0x3004, f->swalker_info);
-		m->pmmu_banked = true;
-		for (p = 0; p < ARRAY_SIZE(m->pmmu_info); p++)
-			m->pmmu_info[p] = f->pmmu_info;
-	}
+	if (f->swalker_info)
+		sysmmu_test_model_v9_pmmus(m, f->swalker_info, f->pmmu_info);
 	return m;
 }
 

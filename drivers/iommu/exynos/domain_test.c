@@ -236,17 +236,13 @@ static void dom_setup(struct kunit *test)
 	t->fam = test->param_value ?: &dom_families[0];
 	for (i = 0; i < t->fam->nr; i++) {
 		struct sysmmu_test_model *m;
-		unsigned int p;
 
 		m = sysmmu_test_model_add(test, t->fam->base[i],
 					  t->fam->version, t->fam->capa0,
 					  t->fam->capa1);
-		if (t->fam->swalker_info) {
-			sysmmu_test_model_set(m, 0x3004, t->fam->swalker_info);
-			m->pmmu_banked = true;
-			for (p = 0; p < ARRAY_SIZE(m->pmmu_info); p++)
-				m->pmmu_info[p] = t->fam->pmmu_info;
-		}
+		if (t->fam->swalker_info)
+			sysmmu_test_model_v9_pmmus(m, t->fam->swalker_info,
+						   t->fam->pmmu_info);
 		t->model[i] = m;
 	}
 	t->fam->overlay(test);

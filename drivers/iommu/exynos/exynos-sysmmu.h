@@ -477,6 +477,7 @@ void sysmmu_aggregate_remove_single(struct sysmmu_member *member);
 struct sysmmu_aggregate *sysmmu_aggregate_find(struct fwnode_handle *fwnode);
 void sysmmu_aggregate_publish(struct sysmmu_aggregate *agg, bool ready);
 bool sysmmu_node_is_group(const struct device_node *np);
+int sysmmu_check_iommu_cells(struct device *dev);
 
 /* iommu.c */
 extern const struct iommu_ops sysmmu_iommu_ops;

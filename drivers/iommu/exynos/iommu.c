@@ -26,7 +26,9 @@ static int sysmmu_pt_table_added(void *cookie, void *table, size_t size)
 	struct sysmmu_domain *dom = cookie;
 	dma_addr_t dma;
 
-	dma = dma_map_single(dom->walker, table, size, DMA_TO_DEVICE);
+	/* No clean here: the format syncs every new table whole next. */
+	dma = dma_map_single_attrs(dom->walker, table, size, DMA_TO_DEVICE,
+				   DMA_ATTR_SKIP_CPU_SYNC);
 	if (dma_mapping_error(dom->walker, dma))
 		return -ENOMEM;
 	/* The walker reads tables by physical address. */
@@ -661,6 +663,8 @@ int sysmmu_aggregate_register(struct sysmmu_aggregate *agg)
 err_sysfs:
 	iommu_device_sysfs_remove(&agg->iommu);
 err_withdraw:
+	/* A failed iommu_device_sysfs_add() freed its device, not the pointer. */
+	agg->iommu.dev = NULL;
 	sysmmu_aggregate_publish(agg, false);
 	sysmmu_domain_destroy(agg->blocking);
 	agg->blocking = NULL;

@@ -175,8 +175,16 @@ static int sysmmu_member_map(struct sysmmu_member *member,
 		return dev_err_probe(member->dev, -EINVAL,
 				     "no register window (reg)\n");
 	member->model = sysmmu_model_find(res->start);
-	if (member->model)
+	if (member->model) {
+		/* Claimed like the hardware window: two nodes, one instance. */
+		if (!devm_request_mem_region(member->dev, res->start,
+					     resource_size(res),
+					     dev_name(member->dev)))
+			return dev_err_probe(member->dev, -EBUSY,
+					     "can't request region for resource %pR\n",
+					     res);
 		return 0;
+	}
 	member->base = devm_ioremap_resource(member->dev, res);
 	return PTR_ERR_OR_ZERO(member->base);
 }
@@ -239,6 +247,13 @@ static int sysmmu_member_probe(struct platform_device *pdev)
 			     DEFAULT_RATELIMIT_BURST);
 	platform_set_drvdata(pdev, member);
 
+	member->in_group = sysmmu_node_is_group(dev->of_node->parent);
+	if (!member->in_group) {
+		ret = sysmmu_check_iommu_cells(dev);
+		if (ret)
+			return ret;
+	}
+
 	ret = sysmmu_member_map(member, pdev);
 	if (ret)
 		return ret;
@@ -276,7 +291,6 @@ static int sysmmu_member_probe(struct platform_device *pdev)
 	if (ret)
 		return ret;
 
-	member->in_group = sysmmu_node_is_group(dev->of_node->parent);
 	if (member->in_group)
 		return component_add(dev, &sysmmu_member_component_ops);
 	return sysmmu_aggregate_add_single(member);

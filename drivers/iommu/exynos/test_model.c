@@ -185,3 +185,23 @@ void sysmmu_test_model_set(struct sysmmu_test_model *m, u32 off, u32 val)
 	m->regs[off / 4] = val;
 	spin_unlock_irqrestore(&m->lock, flags);
 }
+
+/**
+ * sysmmu_test_model_v9_pmmus() - make a model report v9 page-table walkers
+ * @m: the model
+ * @swalker_info: SWALKER_INFO value (number of PMMUs)
+ * @pmmu_info: PMMU_INFO value of every PMMU
+ */
+void sysmmu_test_model_v9_pmmus(struct sysmmu_test_model *m, u32 swalker_info,
+				u32 pmmu_info)
+{
+	unsigned long flags;
+	unsigned int p;
+
+	spin_lock_irqsave(&m->lock, flags);
+	m->regs[SYSMMU_TEST_V9_SWALKER_INFO / 4] = swalker_info;
+	m->pmmu_banked = true;
+	for (p = 0; p < ARRAY_SIZE(m->pmmu_info); p++)
+		m->pmmu_info[p] = pmmu_info;
+	spin_unlock_irqrestore(&m->lock, flags);
+}

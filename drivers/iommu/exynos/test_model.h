@@ -60,6 +60,7 @@ struct sysmmu_test_model {
 /* v9 registers the model banks by PMMU. */
 #define SYSMMU_TEST_V9_PMMU_INDICATOR	0x2ffc
 #define SYSMMU_TEST_V9_PMMU_INFO	0x3000
+#define SYSMMU_TEST_V9_SWALKER_INFO	0x3004
 
 /* VERSION register values as the hardware reports them. */
 #define SYSMMU_TEST_VERSION(major, minor) \
@@ -72,5 +73,7 @@ void sysmmu_test_model_clear_log(struct sysmmu_test_model *m);
 unsigned int sysmmu_test_model_writes_to(struct sysmmu_test_model *m, u32 off);
 u32 sysmmu_test_model_get(struct sysmmu_test_model *m, u32 off);
 void sysmmu_test_model_set(struct sysmmu_test_model *m, u32 off, u32 val);
+void sysmmu_test_model_v9_pmmus(struct sysmmu_test_model *m, u32 swalker_info,
+				u32 pmmu_info);
 
 #endif /* __EXYNOS_SYSMMU_TEST_MODEL_H */

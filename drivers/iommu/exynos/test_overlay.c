@@ -17,11 +17,14 @@
 #include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/device.h>
+#include <linux/kmsg_dump.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
 #include <linux/pm_runtime.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 
 #include "test_overlay.h"
 
@@ -161,7 +164,7 @@ void sysmmu_test_put_dev(struct kunit *test, struct device *dev)
  * they would for a clock controller that has not registered its clocks.
  */
 
-#define SYSMMU_TEST_CLOCKS_MAX	8
+#define SYSMMU_TEST_CLOCKS_MAX	16
 #define SYSMMU_TEST_CLOCK_RATE	100000000
 
 static const struct device_node *sysmmu_test_clocks[SYSMMU_TEST_CLOCKS_MAX];
@@ -430,4 +433,186 @@ struct iommu_domain *sysmmu_test_domain_alloc(struct kunit *test,
 						  sysmmu_test_unmanaged_release,
 						  u));
 	return u->domain;
+}
+
+/*
+ * Kernel log checks: what the driver says when it refuses something is part
+ * of its behaviour.
+ */
+
+#define SYSMMU_TEST_LOG_LINE	512
+
+/**
+ * sysmmu_test_log_mark() - where the kernel log is now
+ *
+ * Return: a mark for sysmmu_test_log_count().
+ */
+u64 sysmmu_test_log_mark(void)
+{
+	struct kmsg_dump_iter iter;
+
+	kmsg_dump_rewind(&iter);
+	return iter.next_seq;
+}
+
+/**
+ * sysmmu_test_log_count() - count log lines printed since a mark
+ * @test: the test
+ * @mark: what sysmmu_test_log_mark() returned
+ * @what: text the lines must contain
+ * @who: more text they must contain (a device name), or NULL
+ *
+ * Return: the number of lines since @mark that contain @what and @who.
+ */
+unsigned int sysmmu_test_log_count(struct kunit *test, u64 mark,
+				   const char *what, const char *who)
+{
+	struct kmsg_dump_iter iter = { .cur_seq = mark };
+	unsigned int n = 0;
+	size_t len;
+	char *line;
+
+	line = kunit_kmalloc(test, SYSMMU_TEST_LOG_LINE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	while (kmsg_dump_get_line(&iter, false, line, SYSMMU_TEST_LOG_LINE - 1,
+				  &len)) {
+		line[len] = '\0';
+		n += strstr(line, what) && (!who || strstr(line, who));
+	}
+	kunit_kfree(test, line);
+	return n;
+}
+
+/*
+ * Allocation failures on demand: the task's fail-nth counter (what
+ * /proc/self/fail-nth sets) fails the Nth fault-injection point the task
+ * hits. failslab and fail_page_alloc skip allocations that may sleep and,
+ * for pages, order 0 unless told otherwise, and print a stack trace for
+ * every failure; their knobs only exist in debugfs, as variables the files
+ * point at.
+ */
+
+enum sysmmu_test_knob_type {
+	SYSMMU_TEST_KNOB_BOOL,
+	SYSMMU_TEST_KNOB_U32,
+	SYSMMU_TEST_KNOB_ULONG,
+};
+
+struct sysmmu_test_knob {
+	void *var;
+	enum sysmmu_test_knob_type type;
+	unsigned long old;
+};
+
+static unsigned long sysmmu_test_knob_swap(struct sysmmu_test_knob *k,
+					   unsigned long val)
+{
+	unsigned long old;
+
+	switch (k->type) {
+	case SYSMMU_TEST_KNOB_BOOL:
+		old = *(bool *)k->var;
+		*(bool *)k->var = val;
+		break;
+	case SYSMMU_TEST_KNOB_U32:
+		old = *(u32 *)k->var;
+		*(u32 *)k->var = val;
+		break;
+	default:
+		old = *(unsigned long *)k->var;
+		*(unsigned long *)k->var = val;
+		break;
+	}
+	return old;
+}
+
+static void sysmmu_test_knob_restore(void *data)
+{
+	struct sysmmu_test_knob *k = data;
+
+	sysmmu_test_knob_swap(k, k->old);
+}
+
+/* Set a fault-injection debugfs knob until the test ends. */
+static void sysmmu_test_knob_set(struct kunit *test, const char *dir,
+				 const char *name,
+				 enum sysmmu_test_knob_type type,
+				 unsigned long val)
+{
+	struct sysmmu_test_knob *k;
+	struct dentry *d, *f;
+
+	d = debugfs_lookup(dir, NULL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, d, "no debugfs %s", dir);
+	f = debugfs_lookup(name, d);
+	dput(d);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, f, "no debugfs %s/%s", dir,
+					 name);
+	k = kunit_kzalloc(test, sizeof(*k), GFP_KERNEL);
+	if (k)
+		k->var = d_inode(f)->i_private;
+	dput(f);
+	KUNIT_ASSERT_NOT_NULL(test, k);
+	KUNIT_ASSERT_NOT_NULL(test, k->var);
+	k->type = type;
+	k->old = sysmmu_test_knob_swap(k, val);
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, sysmmu_test_knob_restore,
+						  k));
+}
+
+/**
+ * sysmmu_test_fail_setup() - let sysmmu_test_fail_nth() fail any allocation
+ * @test: the test; the fault-injection settings are restored when it ends
+ *
+ * Skips the test if the kernel has no fault injection of slab and page
+ * allocations with their debugfs settings.
+ */
+void sysmmu_test_fail_setup(struct kunit *test)
+{
+	if (!IS_ENABLED(CONFIG_FAILSLAB) || !IS_ENABLED(CONFIG_FAIL_PAGE_ALLOC) ||
+	    !IS_ENABLED(CONFIG_FAULT_INJECTION_DEBUG_FS))
+		kunit_skip(test, "needs CONFIG_FAILSLAB, CONFIG_FAIL_PAGE_ALLOC, %s",
+			   "CONFIG_FAULT_INJECTION_DEBUG_FS");
+	sysmmu_test_knob_set(test, "failslab", "ignore-gfp-wait",
+			     SYSMMU_TEST_KNOB_BOOL, false);
+	sysmmu_test_knob_set(test, "failslab", "verbose",
+			     SYSMMU_TEST_KNOB_ULONG, 0);
+	sysmmu_test_knob_set(test, "fail_page_alloc", "ignore-gfp-wait",
+			     SYSMMU_TEST_KNOB_BOOL, false);
+	sysmmu_test_knob_set(test, "fail_page_alloc", "min-order",
+			     SYSMMU_TEST_KNOB_U32, 0);
+	sysmmu_test_knob_set(test, "fail_page_alloc", "verbose",
+			     SYSMMU_TEST_KNOB_ULONG, 0);
+}
+
+/**
+ * sysmmu_test_fail_nth() - fail the Nth allocation of the current task
+ * @nth: which one, from 1; 0 disarms
+ *
+ * Only after sysmmu_test_fail_setup(). Disarm with sysmmu_test_fail_hit()
+ * before anything else allocates.
+ */
+void sysmmu_test_fail_nth(unsigned int nth)
+{
+#ifdef CONFIG_FAULT_INJECTION
+	WRITE_ONCE(current->fail_nth, nth);
+#endif
+}
+
+/**
+ * sysmmu_test_fail_hit() - disarm sysmmu_test_fail_nth()
+ *
+ * Return: true if the Nth allocation was reached, and failed.
+ */
+bool sysmmu_test_fail_hit(void)
+{
+#ifdef CONFIG_FAULT_INJECTION
+	unsigned int left = READ_ONCE(current->fail_nth);
+
+	WRITE_ONCE(current->fail_nth, 0);
+	return !left;
+#else
+	return false;
+#endif
 }

@@ -53,5 +53,11 @@ struct sysmmu_member *sysmmu_test_member(struct device *dev);
 void sysmmu_test_wait_powered(struct kunit *test, struct sysmmu_member *member,
 			      bool powered);
 bool sysmmu_test_debugfs_has(const char *name);
+u64 sysmmu_test_log_mark(void);
+unsigned int sysmmu_test_log_count(struct kunit *test, u64 mark,
+				   const char *what, const char *who);
+void sysmmu_test_fail_setup(struct kunit *test);
+void sysmmu_test_fail_nth(unsigned int nth);
+bool sysmmu_test_fail_hit(void);
 
 #endif /* __EXYNOS_SYSMMU_TEST_OVERLAY_H */
