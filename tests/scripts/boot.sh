@@ -9,57 +9,21 @@
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
-tree=${KTREE:-$top/build/linux}
+tag=demo
 out=${BOOT_DIR:-$top/build/boot}
-demo=$top/tests/demo
-o=$out/obj
-cross=aarch64-linux-gnu-
-make=(make -s -C "$tree" ARCH=arm64 CROSS_COMPILE=$cross O="$o" -j"$(nproc)")
-qemu=${QEMU:-$top/build/qemu-system-aarch64}
+config=$top/tests/demo/boot.config
+module_src=$top/tests/demo
+module=exynos_sysmmu_demo.ko
+overlay=$top/tests/demo/demo.dtso
 qemu_machine=(-machine virt,exynos-sysmmu=v7+v7+v7 -cpu max -m 1G -smp 2 -nic none)
-export PATH=/usr/lib/ccache:$PATH
-export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}
+# shellcheck source=tests/scripts/qemu-boot.sh
+. "$top/tests/scripts/qemu-boot.sh"
 set -e
 
-[ -x "$qemu" ] || { echo "boot: $qemu missing: run 'make qemu' first" >&2; exit 1; }
-mkdir -p "$out"
-start=$(date +%s)
-if [ ! -f "$o/.config" ] || [ "$demo/boot.config" -nt "$o/.config" ]; then
-	"${make[@]}" KCONFIG_ALLCONFIG="$demo/boot.config" allnoconfig > /dev/null
-	while IFS= read -r opt; do
-		case "$opt" in CONFIG_*) grep -qx "$opt" "$o/.config" ||
-			{ echo "boot: $opt did not stick" >&2; exit 1; } ;; esac
-	done < "$demo/boot.config"
-fi
-"${make[@]}" Image modules headers_install
-rm -rf "$out/demo-src"
-cp -r "$demo" "$out/demo-src"
-"${make[@]}" M="$out/demo-src" modules > /dev/null
-echo "boot: kernel and modules built in $(( $(date +%s) - start )) s"
-
-# initramfs: /init (static, on the kernel's nolibc) and the two modules.
-rm -rf "$out/initramfs"
-mkdir -p "$out/initramfs"/{proc,sys,dev,lib/modules}
-${cross}gcc -Os -static -nostdlib -fno-asynchronous-unwind-tables \
-	-include "$tree/tools/include/nolibc/nolibc.h" -I "$o/usr/include" \
-	-o "$out/initramfs/init" "$demo/init.c" -lgcc
-cp "$o/drivers/iommu/exynos/exynos-sysmmu.ko" "$out/demo-src/exynos_sysmmu_demo.ko" \
-	"$out/initramfs/lib/modules/"
-(cd "$out/initramfs" && find . | cpio -o -H newc --quiet) > "$out/initramfs.cpio"
-
-# The devicetree: QEMU's own for this machine, plus the demo hardware.
-"$qemu" "${qemu_machine[@]}" -machine dumpdtb="$out/virt.dtb" -nographic > /dev/null
-dtc -q -@ -I dts -O dtb -o "$out/demo.dtbo" "$demo/demo.dtso"
-fdtoverlay -i "$out/virt.dtb" -o "$out/demo.dtb" "$out/demo.dtbo"
-
-set +e
-timeout 120 "$qemu" "${qemu_machine[@]}" -nographic -no-reboot \
-	-kernel "$o/arch/arm64/boot/Image" -initrd "$out/initramfs.cpio" \
-	-dtb "$out/demo.dtb" \
-	-append "console=ttyAMA0 panic=-1 loglevel=8" > "$out/boot.log" 2>&1
-rc=$?
-set -e
-echo "boot: QEMU exited $rc after $(( $(date +%s) - start )) s in all; log in $out/boot.log"
+qemu_boot_build
+qemu_boot_run 120 "$out/boot.log" \
+	modules=exynos-sysmmu.ko,dyndbg=+p:$module \
+	show=/sys/kernel/debug/exynos-sysmmu/iommu-group@b000000/members
 
 passed=0
 failed=0
