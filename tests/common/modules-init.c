@@ -35,7 +35,7 @@ static void say_tagged(const char *what, const char *s)
 }
 
 /* "file.ko,a=1,b=2" loads /lib/modules/file.ko with "a=1 b=2". */
-static void load(char *entry)
+static void load_module(char *entry)
 {
 	char path[256] = "/lib/modules/";
 	char *params = strchr(entry, PARAM_SEP), *p;
@@ -91,7 +91,7 @@ int main(void)
 	mount("proc", "/proc", "proc", 0, 0);
 	mount("sysfs", "/sys", "sysfs", 0, 0);
 	mount("debugfs", "/sys/kernel/debug", "debugfs", 0, 0);
-	for_each(getenv("modules"), load);
+	for_each(getenv("modules"), load_module);
 	for_each(getenv("show"), show);
 	say_tagged("done", "");
 	reboot(LINUX_REBOOT_CMD_POWER_OFF);
