@@ -1,10 +1,18 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Prepare the kernel tree the project is built and tested in.
+# Prepare a kernel tree the project is built and tested in.
 #
-# First run: unpack the Linux 6.12 source into $KTREE and commit it as the
-# pristine base. Every run: compute the project's version of each kernel file
+#   tree.sh [7.3]   the primary base, Linux 7.3, in $KTREE (build/linux): the
+#                   base of the upstream series and of every stage but the
+#                   backport's
+#   tree.sh 6.12    the backport base, Linux 6.12 (Android's android16-6.12
+#                   GKI), in $KTREE_612 (build/linux-6.12); after the overlay
+#                   it also gets the backport, tests/backport/6.12/*.patch,
+#                   which no other tree and no patch of the series carries
+#
+# First run: unpack the base's Linux source (tests/scripts/linux-source.sh)
+# into the tree and commit it as the pristine base. Every run: compute the project's version of each kernel file
 # it touches in a staging directory, then copy into the tree only what changed
 # (so unchanged files keep their mtimes and incremental builds stay fast), and
 # put back anything the project no longer changes. Afterwards
@@ -12,23 +20,31 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
-tree=${KTREE:-$top/build/linux}
-tarball=${LINUX_TARBALL:-/usr/src/linux-source-6.12.tar.xz}
+base=${1:-7.3}
+case $base in
+7.3)	tree=${KTREE:-$top/build/linux}
+	# Edits to existing kernel files, applied to their pristine versions
+	# in order: the kernel-side patches of the upstream series.
+	patch_dir=$top/tests/tree/patches
+	backport_dir= ;;
+6.12)	tree=${KTREE_612:-$top/build/linux-6.12}
+	patch_dir=
+	backport_dir=$top/tests/backport/6.12 ;;
+*)	echo "tree: unknown base $base (7.3 or 6.12)" >&2; exit 1 ;;
+esac
 stage=$tree.overlay
 
 # Whole files the project owns, at their kernel paths.
 kernel_dirs="drivers Documentation arch include"
 # Kernel files the project deletes.
 removed_list=$top/tests/tree/removed
-# Edits to existing kernel files, applied to their pristine versions in order.
-patch_dir=$top/tests/tree/patches
 
 git_tree() { git -C "$tree" -c core.quotepath=off "$@"; }
 
 unpack() {
-	local tmp=$tree.unpack
+	local tmp=$tree.unpack tarball
 
-	[ -r "$tarball" ] || { echo "tree: $tarball missing; run 'make deps'" >&2; exit 1; }
+	tarball=$("$top/tests/scripts/linux-source.sh" "$base")
 	echo "tree: unpacking $(basename "$tarball") into $tree"
 	rm -rf "$tmp"
 	mkdir -p "$tmp"
@@ -66,7 +82,7 @@ stage_overlay() {
 	grep -q 'source "drivers/iommu/exynos/Kconfig"' "$stage/drivers/iommu/Kconfig"
 	grep -q 'exynos/$' "$stage/drivers/iommu/Makefile"
 
-	for p in "$patch_dir"/*.patch; do
+	for p in ${patch_dir:+"$patch_dir"/*.patch}; do
 		[ -e "$p" ] || continue
 		for f in $(git apply --numstat "$p" | cut -f3); do
 			[ -e "$stage/$f" ] && continue
@@ -79,6 +95,14 @@ stage_overlay() {
 		GIT_CEILING_DIRECTORIES=$(dirname "$stage") \
 		git -C "$stage" apply --unsafe-paths --directory=. "$p" 2>/dev/null ||
 			(cd "$stage" && patch -s -p1 < "$p")
+	done
+
+	# The backport edits the project's own files as staged above; it must
+	# apply exactly, or the tree is not made.
+	for p in ${backport_dir:+"$backport_dir"/*.patch}; do
+		[ -e "$p" ] || continue
+		(cd "$stage" && patch -s -p1 --no-backup-if-mismatch -F0 < "$p") ||
+			{ echo "tree: $p does not apply to the driver any more" >&2; exit 1; }
 	done
 }
 

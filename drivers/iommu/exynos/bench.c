@@ -268,7 +268,7 @@ static struct bench_pt *bench_pt_alloc(struct kunit *test,
 	};
 	struct bench_pt *bp;
 
-	bp = kzalloc(sizeof(*bp), GFP_KERNEL);
+	bp = kzalloc_obj(*bp, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, bp);
 	bp->impl = impl;
 	bp->ops.map_pages = bench_iop_map;

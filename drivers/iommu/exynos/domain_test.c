@@ -20,12 +20,8 @@
 #include <linux/pm_runtime.h>
 #include <linux/slab.h>
 
-#include "../iommu-priv.h"
 #include "test_model.h"
 #include "test_overlay.h"
-
-/* For iommu_group_replace_domain(), the core's way to attach any domain. */
-MODULE_IMPORT_NS(IOMMUFD_INTERNAL);
 
 #define DOM_NR			3	/* the most members of any group */
 #define DOM_GROUP		"/sysmmu-test-domain-group"
@@ -761,7 +757,6 @@ static void dom_dma_map_page(struct kunit *test)
 static void dom_identity(struct kunit *test)
 {
 	struct iommu_domain *def, *identity;
-	struct iommu_group *group;
 	struct dom_test *t;
 	unsigned int i;
 
@@ -770,11 +765,9 @@ static void dom_identity(struct kunit *test)
 	def = iommu_get_domain_for_dev(t->master);
 	identity = t->agg->iommu.ops->identity_domain;
 	KUNIT_ASSERT_NOT_NULL(test, identity);
-	group = iommu_group_get(t->master);
-	KUNIT_ASSERT_NOT_NULL(test, group);
 
 	dom_clear_logs(t);
-	KUNIT_EXPECT_EQ(test, iommu_group_replace_domain(group, identity), 0);
+	KUNIT_ASSERT_EQ(test, iommu_attach_device(identity, t->master), 0);
 	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(t->master), identity);
 	for (i = 0; i < t->fam->nr; i++) {
 		struct sysmmu_test_model *m = t->model[i];
@@ -787,9 +780,10 @@ static void dom_identity(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, sysmmu_test_model_writes_to(m, t->fam->pt_base), 0);
 	}
 
-	KUNIT_EXPECT_EQ(test, iommu_group_replace_domain(group, def), 0);
+	/* Detaching goes back to the default domain. */
+	iommu_detach_device(identity, t->master);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(t->master), def);
 	dom_expect_table(test, def);
-	iommu_group_put(group);
 }
 
 /*

@@ -380,13 +380,11 @@ struct sysmmu_aggregate {
  * @dev: the master
  * @aggs: the aggregates the master is behind; more than one only for the
  *	legacy form where a master lists several standalone nodes
- * @prev: per aggregate, the domain before an attach, to roll back to
  * @nr_aggs: number of entries in @aggs
  */
 struct sysmmu_master {
 	struct device *dev;
 	struct sysmmu_aggregate **aggs;
-	struct iommu_domain **prev;
 	unsigned int nr_aggs;
 };
 

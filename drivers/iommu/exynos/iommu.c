@@ -129,62 +129,53 @@ static const struct exynos_pt_ops sysmmu_pt_ops_coherent = {
 	.flush_lv1 = sysmmu_pt_flush_lv1,
 };
 
-/* The page-table format every member of @agg can walk. */
-static void sysmmu_aggregate_pt_cfg(struct sysmmu_aggregate *agg,
-				    struct exynos_pt_cfg *cfg)
+/* Fold the members of @agg into @cfg: a format all of them can walk. */
+static int sysmmu_aggregate_pt_cfg(struct sysmmu_aggregate *agg,
+				   struct exynos_pt_cfg *cfg, bool first)
 {
-	const struct sysmmu_family *family = agg->members[0]->family;
 	unsigned int i;
 
-	cfg->ias = agg->members[0]->max_ias;
-	cfg->pte_shift = family->pte_shift;
-	cfg->prot_fmt = family->prot_fmt;
-	cfg->zero_lv2 = false;
-	/* 36-bit tables only if every member reported 36-bit addresses. */
 	for (i = 0; i < agg->nr_members; i++) {
-		family = agg->members[i]->family;
-		cfg->ias = min(cfg->ias, agg->members[i]->max_ias);
+		const struct sysmmu_member *member = agg->members[i];
+		const struct sysmmu_family *family = member->family;
+
+		if (first && !i) {
+			cfg->ias = member->max_ias;
+			cfg->pte_shift = family->pte_shift;
+			cfg->prot_fmt = family->prot_fmt;
+			cfg->zero_lv2 = false;
+		} else if (family->pte_shift != cfg->pte_shift ||
+			   family->prot_fmt != cfg->prot_fmt) {
+			return -EINVAL;
+		}
+		/* 36-bit tables only if every member reported 36-bit IOVAs. */
+		cfg->ias = min(cfg->ias, member->max_ias);
 		cfg->zero_lv2 |= family->zero_lv2;
 	}
+	return 0;
 }
 
-static bool sysmmu_aggregate_formats_agree(struct sysmmu_aggregate *agg)
+static struct sysmmu_domain *sysmmu_domain_create(struct device *walker,
+						  const struct exynos_pt_cfg *cfg)
 {
-	const struct sysmmu_family *first = agg->members[0]->family;
-	unsigned int i;
-
-	for (i = 1; i < agg->nr_members; i++) {
-		const struct sysmmu_family *f = agg->members[i]->family;
-
-		if (f->pte_shift != first->pte_shift ||
-		    f->prot_fmt != first->prot_fmt)
-			return false;
-	}
-	return true;
-}
-
-static struct sysmmu_domain *sysmmu_domain_create(struct sysmmu_aggregate *agg)
-{
-	struct exynos_pt_cfg cfg;
 	struct sysmmu_domain *dom;
 
-	dom = kzalloc(sizeof(*dom), GFP_KERNEL);
+	dom = kzalloc_obj(*dom, GFP_KERNEL);
 	if (!dom)
-		return NULL;
+		return ERR_PTR(-ENOMEM);
 	spin_lock_init(&dom->lock);
 	INIT_LIST_HEAD(&dom->aggs);
-	dom->walker = get_device(agg->dev);
+	dom->walker = get_device(walker);
 
-	sysmmu_aggregate_pt_cfg(agg, &cfg);
-	cfg.ops = dev_is_dma_coherent(agg->dev) ? &sysmmu_pt_ops_coherent :
-						  &sysmmu_pt_ops_noncoherent;
-	cfg.cookie = dom;
-	dom->cfg = cfg;
-	dom->pt = exynos_pt_alloc(&cfg, GFP_KERNEL);
+	dom->cfg = *cfg;
+	dom->cfg.ops = dev_is_dma_coherent(walker) ? &sysmmu_pt_ops_coherent :
+						     &sysmmu_pt_ops_noncoherent;
+	dom->cfg.cookie = dom;
+	dom->pt = exynos_pt_alloc(&dom->cfg, GFP_KERNEL);
 	if (!dom->pt) {
 		put_device(dom->walker);
 		kfree(dom);
-		return NULL;
+		return ERR_PTR(-ENOMEM);
 	}
 
 	dom->domain.geometry.aperture_start = 0;
@@ -289,15 +280,21 @@ static struct sysmmu_domain *sysmmu_paging(struct iommu_domain *domain)
 		to_sysmmu_domain(domain) : NULL;
 }
 
+/*
+ * Whether every member of @agg can walk @dom's table: same entry format, an
+ * IOVA space no larger than theirs, and the zero level-2 link where one of
+ * them needs it (a table that has it suits members that do not).
+ */
 static bool sysmmu_domain_fits(struct sysmmu_aggregate *agg,
 			       struct sysmmu_domain *dom)
 {
 	struct exynos_pt_cfg cfg;
 
-	sysmmu_aggregate_pt_cfg(agg, &cfg);
+	if (sysmmu_aggregate_pt_cfg(agg, &cfg, true))
+		return false;
 	return cfg.pte_shift == dom->cfg.pte_shift &&
 	       cfg.prot_fmt == dom->cfg.prot_fmt &&
-	       cfg.zero_lv2 == dom->cfg.zero_lv2 && cfg.ias >= dom->cfg.ias;
+	       (!cfg.zero_lv2 || dom->cfg.zero_lv2) && cfg.ias >= dom->cfg.ias;
 }
 
 static void sysmmu_domain_link(struct sysmmu_domain *dom,
@@ -368,21 +365,22 @@ out:
 	return ret;
 }
 
-static int sysmmu_attach_dev(struct iommu_domain *domain, struct device *dev)
+static int sysmmu_attach_dev(struct iommu_domain *domain, struct device *dev,
+			     struct iommu_domain *old)
 {
 	struct sysmmu_master *master = dev_iommu_priv_get(dev);
 	unsigned int i;
 	int ret = 0;
 
 	for (i = 0; i < master->nr_aggs; i++) {
-		master->prev[i] = master->aggs[i]->domain;
 		ret = sysmmu_aggregate_attach(master->aggs[i], domain);
 		if (ret)
 			break;
 	}
+	/* Every aggregate of the master was on @old: put back the ones moved. */
 	if (ret)
 		while (i--)
-			sysmmu_aggregate_attach(master->aggs[i], master->prev[i]);
+			sysmmu_aggregate_attach(master->aggs[i], old);
 	return ret;
 }
 
@@ -412,14 +410,24 @@ static struct iommu_domain sysmmu_blocked_domain = {
 	.ops = &sysmmu_static_domain_ops,
 };
 
+/*
+ * A table every aggregate of the master can walk, so that attaching it to
+ * the master reaches all of them. Its cache maintenance goes through the
+ * first aggregate's device.
+ */
 static struct iommu_domain *sysmmu_domain_alloc_paging(struct device *dev)
 {
 	struct sysmmu_master *master = dev_iommu_priv_get(dev);
 	struct sysmmu_domain *dom;
+	struct exynos_pt_cfg cfg;
+	unsigned int i;
 
-	dom = sysmmu_domain_create(master->aggs[0]);
-	if (!dom)
-		return NULL;
+	for (i = 0; i < master->nr_aggs; i++)
+		if (sysmmu_aggregate_pt_cfg(master->aggs[i], &cfg, !i))
+			return ERR_PTR(-EINVAL);
+	dom = sysmmu_domain_create(master->aggs[0]->dev, &cfg);
+	if (IS_ERR(dom))
+		return ERR_CAST(dom);
 	dom->domain.ops = &sysmmu_domain_ops;
 	return &dom->domain;
 }
@@ -467,7 +475,6 @@ static int sysmmu_master_link(struct sysmmu_master *master,
 
 static void sysmmu_master_free(struct sysmmu_master *master)
 {
-	kfree(master->prev);
 	kfree(master->aggs);
 	kfree(master);
 }
@@ -484,13 +491,12 @@ static struct sysmmu_master *sysmmu_master_create(struct device *dev)
 	if (n <= 0)
 		return ERR_PTR(-ENODEV);
 
-	master = kzalloc(sizeof(*master), GFP_KERNEL);
+	master = kzalloc_obj(*master, GFP_KERNEL);
 	if (!master)
 		return ERR_PTR(-ENOMEM);
 	master->dev = dev;
 	master->aggs = kcalloc(n, sizeof(*master->aggs), GFP_KERNEL);
-	master->prev = kcalloc(n, sizeof(*master->prev), GFP_KERNEL);
-	if (!master->aggs || !master->prev) {
+	if (!master->aggs) {
 		ret = -ENOMEM;
 		goto err;
 	}
@@ -607,7 +613,6 @@ const struct iommu_ops sysmmu_iommu_ops = {
 	.device_group = sysmmu_device_group,
 	.get_resv_regions = iommu_dma_get_resv_regions,
 	.of_xlate = sysmmu_of_xlate,
-	.pgsize_bitmap = EXYNOS_PT_PGSIZES,
 	.owner = THIS_MODULE,
 	.default_domain_ops = &sysmmu_domain_ops,
 };
@@ -636,15 +641,19 @@ static void sysmmu_aggregate_dma_mask(struct sysmmu_aggregate *agg)
  */
 int sysmmu_aggregate_register(struct sysmmu_aggregate *agg)
 {
+	struct exynos_pt_cfg cfg;
 	int ret;
 
-	if (!sysmmu_aggregate_formats_agree(agg))
+	if (sysmmu_aggregate_pt_cfg(agg, &cfg, true))
 		return dev_err_probe(agg->dev, -EINVAL,
 				     "instances disagree on the page-table format\n");
 	sysmmu_aggregate_dma_mask(agg);
-	agg->blocking = sysmmu_domain_create(agg);
-	if (!agg->blocking)
-		return -ENOMEM;
+	agg->blocking = sysmmu_domain_create(agg->dev, &cfg);
+	if (IS_ERR(agg->blocking)) {
+		ret = PTR_ERR(agg->blocking);
+		agg->blocking = NULL;
+		return ret;
+	}
 
 	sysmmu_aggregate_publish(agg, true);
 	ret = iommu_device_sysfs_add(&agg->iommu, agg->dev, NULL, "%s",

@@ -58,7 +58,7 @@ int sysmmu_model_register(struct sysmmu_mmio_model *model, phys_addr_t base)
 
 	if (sysmmu_model_find(base))
 		return -EBUSY;
-	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	e = kzalloc_obj(*e, GFP_KERNEL);
 	if (!e)
 		return -ENOMEM;
 	e->model = model;

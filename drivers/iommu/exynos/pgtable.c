@@ -145,17 +145,6 @@ struct exynos_pt {
 static struct kmem_cache *exynos_pt_lv2_cache;
 static const struct exynos_pt_ops exynos_pt_no_ops;
 
-/* Allocation of level-1 tables, kept here so that a port is one place. */
-static void *exynos_pt_alloc_pages(size_t size, gfp_t gfp)
-{
-	return iommu_alloc_pages(gfp, get_order(size));
-}
-
-static void exynos_pt_free_pages(void *table, size_t size)
-{
-	iommu_free_pages(table, get_order(size));
-}
-
 /* Raw entries */
 
 static u32 exynos_pt_get(const __le32 *ent)
@@ -430,7 +419,7 @@ struct exynos_pt *exynos_pt_alloc(const struct exynos_pt_cfg *cfg, gfp_t gfp)
 	if (!exynos_pt_cfg_valid(cfg) || !exynos_pt_lv2_cache)
 		return NULL;
 
-	pt = kzalloc(sizeof(*pt), gfp);
+	pt = kzalloc_obj(*pt, gfp);
 	if (!pt)
 		return NULL;
 	pt->cfg = *cfg;
@@ -449,7 +438,7 @@ struct exynos_pt *exynos_pt_alloc(const struct exynos_pt_cfg *cfg, gfp_t gfp)
 		pt->lv1_invalid = exynos_pt_mk_table(pt, pt->zero_lv2);
 	}
 
-	pt->lv1 = exynos_pt_alloc_pages(pt->lv1_size, gfp);
+	pt->lv1 = iommu_alloc_pages_sz(gfp, pt->lv1_size);
 	if (!pt->lv1)
 		goto err_free_zero;
 	if (!exynos_pt_pa_ok(pt, virt_to_phys(pt->lv1), pt->lv1_size))
@@ -463,7 +452,7 @@ struct exynos_pt *exynos_pt_alloc(const struct exynos_pt_cfg *cfg, gfp_t gfp)
 	return pt;
 
 err_free_lv1:
-	exynos_pt_free_pages(pt->lv1, pt->lv1_size);
+	iommu_free_pages(pt->lv1);
 err_free_zero:
 	if (pt->zero_lv2)
 		exynos_pt_free_lv2(pt, pt->zero_lv2);
@@ -493,7 +482,7 @@ void exynos_pt_free(struct exynos_pt *pt)
 			exynos_pt_free_lv2(pt, exynos_pt_lv2_table(pt, ent));
 	}
 	exynos_pt_table_removed(pt, pt->lv1, pt->lv1_size);
-	exynos_pt_free_pages(pt->lv1, pt->lv1_size);
+	iommu_free_pages(pt->lv1);
 	if (pt->zero_lv2)
 		exynos_pt_free_lv2(pt, pt->zero_lv2);
 	kfree(pt);

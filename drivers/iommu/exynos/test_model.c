@@ -91,7 +91,7 @@ struct sysmmu_test_model *sysmmu_test_model_add(struct kunit *test,
 {
 	struct sysmmu_test_model *m;
 
-	m = kzalloc(sizeof(*m), GFP_KERNEL);
+	m = kzalloc_obj(*m, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, m);
 	m->regs = kvzalloc(SYSMMU_TEST_MODEL_SIZE, GFP_KERNEL);
 	m->log = kvcalloc(SYSMMU_TEST_LOG_MAX, sizeof(*m->log), GFP_KERNEL);
