@@ -1,11 +1,27 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# Developer entry point. The kernel tree is prepared under $(BUILD) from
-# Debian's linux-source-6.12 with the project's files overlaid; see README.md.
+# Developer entry point. Two kernel trees are prepared under $(BUILD) with
+# the project's files overlaid: Linux 7.3, the primary base (build/linux),
+# and Linux 6.12 with the backport (build/linux-6.12); see README.md.
+#
+# KBASE=6.12 runs build, kunit and e2e on the 6.12 tree, in build/6.12/.
 
 BUILD ?= $(CURDIR)/build
-KTREE ?= $(BUILD)/linux
-export KTREE
+KBASE ?= 7.3
+KTREE_73 ?= $(BUILD)/linux
+KTREE_612 ?= $(BUILD)/linux-6.12
+ifeq ($(KBASE),6.12)
+KTREE := $(KTREE_612)
+export OBJ_DIR ?= $(BUILD)/6.12/obj
+export KUNIT_DIR ?= $(BUILD)/6.12/kunit-arm64
+export KUNIT_JSON ?= $(BUILD)/6.12/kunit-results.json
+export QEMU_KERNEL_DIR ?= $(BUILD)/6.12/qemu-kernel
+export E2E_DIR ?= $(BUILD)/6.12/e2e
+else ifneq ($(KBASE),7.3)
+$(error KBASE must be 7.3 or 6.12, not $(KBASE))
+endif
+KTREE ?= $(KTREE_73)
+export KTREE KTREE_612
 
 S := $(CURDIR)/tests/scripts
 
@@ -23,7 +39,8 @@ deps:
 	@$(S)/deps.sh
 
 tree:
-	@$(S)/tree.sh
+	@KTREE=$(KTREE_73) $(S)/tree.sh 7.3
+	@$(S)/tree.sh 6.12
 
 kunit: tree
 	@$(S)/kunit.sh

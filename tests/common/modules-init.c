@@ -50,7 +50,7 @@ static void load_module(char *entry)
 	strncat(path, entry, sizeof(path) - strlen(path) - 1);
 	say_tagged("loading ", path);
 	fd = open(path, O_RDONLY, 0);
-	if (fd < 0 || my_syscall3(__NR_finit_module, fd, params ?: "", 0) < 0)
+	if (fd < 0 || syscall(__NR_finit_module, fd, params ?: "", 0) < 0)
 		say_tagged("FAIL: module load ", path);
 	if (fd >= 0)
 		close(fd);

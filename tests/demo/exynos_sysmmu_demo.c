@@ -178,42 +178,62 @@ static void demo_dma_all(struct device *dev, void __iomem *regs,
 	}
 }
 
+/* The master that probed, run by demo_init() once its probe has returned. */
+static struct device *demo_dev;
+static void __iomem *demo_regs;
+static void *demo_out;
+
 static int demo_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
-	dma_addr_t iova, out_iova;
-	void __iomem *regs;
-	void *buf, *out;
 
 	demo_result(dev, device_iommu_mapped(dev),
 		    "master is behind an IOMMU after probe_device");
-	regs = devm_platform_ioremap_resource(pdev, 0);
-	if (IS_ERR(regs))
-		return PTR_ERR(regs);
-	out = devm_kzalloc(dev, 2 * SZ_4K, GFP_KERNEL);
-	if (!out)
+	demo_regs = devm_platform_ioremap_resource(pdev, 0);
+	if (IS_ERR(demo_regs))
+		return PTR_ERR(demo_regs);
+	demo_out = devm_kzalloc(dev, 2 * SZ_4K, GFP_KERNEL);
+	if (!demo_out)
 		return -ENOMEM;
-	/* Like any master doing DMA: runtime-active, so are its System MMUs. */
 	devm_pm_runtime_enable(dev);
-	if (pm_runtime_resume_and_get(dev))
-		return -EIO;
+	demo_dev = dev;
+	return 0;
+}
+
+/*
+ * Outside the probe: while a master probes, the driver core holds its
+ * suppliers (the System MMU instances) runtime-active.
+ */
+static void demo_run(struct device *dev, void __iomem *regs, void *out)
+{
+	dma_addr_t iova, out_iova;
+	void *buf;
+
+	/* Like any master doing DMA: runtime-active, so are its System MMUs. */
+	if (pm_runtime_resume_and_get(dev)) {
+		demo_result(dev, false, "master resumes");
+		return;
+	}
 	buf = kmalloc(3 * SZ_4K, GFP_KERNEL);
 	if (!buf) {
+		demo_result(dev, false, "buffer allocated");
 		pm_runtime_put(dev);
-		return -ENOMEM;
+		return;
 	}
 	iova = dma_map_single(dev, buf + 100, 2 * SZ_4K, DMA_TO_DEVICE);
 	if (dma_mapping_error(dev, iova)) {
 		demo_result(dev, false, "dma_map_single");
 		kfree(buf);
-		return 0;
+		pm_runtime_put(dev);
+		return;
 	}
 	out_iova = dma_map_single(dev, out, 2 * SZ_4K, DMA_FROM_DEVICE);
 	if (dma_mapping_error(dev, out_iova)) {
 		demo_result(dev, false, "dma_map_single");
 		dma_unmap_single(dev, iova, 2 * SZ_4K, DMA_TO_DEVICE);
 		kfree(buf);
-		return 0;
+		pm_runtime_put(dev);
+		return;
 	}
 	dev_info(dev, "buffer at PA %pa mapped at IOVA %pad\n",
 		 &(phys_addr_t){ virt_to_phys(buf + 100) }, &iova);
@@ -234,9 +254,6 @@ static int demo_probe(struct platform_device *pdev)
 	demo_check_instances(dev, iova, 0, DEMO_UNMAPPED);
 	pm_runtime_put_sync(dev);
 	kfree(buf);
-	pr_info("exynos-sysmmu-demo: %u passed, %u failed\n", demo_passed,
-		demo_failed);
-	return 0;
 }
 
 static const struct of_device_id demo_of_match[] = {
@@ -252,7 +269,27 @@ static struct platform_driver demo_driver = {
 		.of_match_table = demo_of_match,
 	},
 };
-module_platform_driver(demo_driver);
+static int __init demo_init(void)
+{
+	int ret = platform_driver_register(&demo_driver);
+
+	if (ret)
+		return ret;
+	if (demo_dev)
+		demo_run(demo_dev, demo_regs, demo_out);
+	else
+		demo_result(NULL, false, "the master probed");
+	pr_info("exynos-sysmmu-demo: %u passed, %u failed\n", demo_passed,
+		demo_failed);
+	return 0;
+}
+module_init(demo_init);
+
+static void __exit demo_exit(void)
+{
+	platform_driver_unregister(&demo_driver);
+}
+module_exit(demo_exit);
 
 MODULE_DESCRIPTION("Boot demo of the Exynos System MMU driver");
 MODULE_LICENSE("GPL");

@@ -11,7 +11,7 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 tag=demo
 out=${BOOT_DIR:-$top/build/boot}
-config=$top/tests/demo/boot.config
+config=$top/tests/common/qemu-kernel.config
 module_src=$top/tests/demo
 module=exynos_sysmmu_demo.ko
 overlay=$top/tests/demo/demo.dtso

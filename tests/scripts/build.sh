@@ -1,9 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Build the driver the way integrators do: as a module for arm64 (defconfig,
-# the Pixel/GKI case) and built in for 32-bit arm (exynos_defconfig). Only
-# "prepare", "modules_prepare" and the driver directory are built.
+# Build the driver the way integrators do: as a module for arm64 (defconfig
+# with the GKI-style fragment tests/configs/gki-exynos-sysmmu.config, the
+# Pixel case) and built in for 32-bit arm (exynos_defconfig). Only
+# "prepare", "modules_prepare" and the driver directory are built. Works on
+# either base: KTREE and OBJ_DIR say which (make build KBASE=6.12).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,9 +21,12 @@ build() {	# arch cross defconfig y|m
 	local start
 
 	start=$(date +%s)
-	if [ ! -f "$o/.config" ] || [ "$0" -nt "$o/.config" ]; then
+	if [ ! -f "$o/.config" ] || [ "$0" -nt "$o/.config" ] ||
+	   [ "$top/tests/configs/gki-exynos-sysmmu.config" -nt "$o/.config" ]; then
 		"${make[@]}" "$defconfig" > /dev/null
 		if [ "$how" = m ]; then
+			"$tree/scripts/kconfig/merge_config.sh" -m -O "$o" "$o/.config" \
+				"$top/tests/configs/gki-exynos-sysmmu.config" > /dev/null
 			"$tree/scripts/config" --file "$o/.config" -m EXYNOS_IOMMU \
 				-e KUNIT -m EXYNOS_IOMMU_KUNIT_TEST
 		else
@@ -47,5 +52,11 @@ build() {	# arch cross defconfig y|m
 		-printf '  %-45p %8s bytes\n' | sort)
 }
 
-build arm64 aarch64-linux-gnu- defconfig m
-build arm arm-linux-gnueabihf- exynos_defconfig y
+passed=0
+failed=0
+for b in "arm64 aarch64-linux-gnu- defconfig m" "arm arm-linux-gnueabihf- exynos_defconfig y"; do
+	# shellcheck disable=SC2086 # one word per argument
+	if (build $b); then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

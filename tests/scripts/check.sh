@@ -38,6 +38,7 @@ stage() {	# name command...
 		"$(( $(date +%s) - start ))" "${counts:-}")")
 }
 
+# Linux 7.3, the primary base: every stage.
 stage deps make -s -C "$top" deps
 stage tree make -s -C "$top" tree
 stage lint make -s -C "$top" lint
@@ -47,6 +48,11 @@ stage kunit-debug make -s -C "$top" kunit-debug
 stage boot make -s -C "$top" boot
 stage e2e make -s -C "$top" e2e
 stage patches make -s -C "$top" patches-check
+# Linux 6.12 with the backport (the android16-6.12 GKI base): the driver
+# builds, the KUnit suites and the end-to-end tests.
+stage 6.12-build make -s -C "$top" KBASE=6.12 build
+stage 6.12-kunit make -s -C "$top" KBASE=6.12 kunit
+stage 6.12-e2e make -s -C "$top" KBASE=6.12 e2e
 
 echo "==> summary (logs in $logs)"
 printf '%s\n' "${summary[@]}"

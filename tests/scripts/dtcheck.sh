@@ -194,8 +194,11 @@ record() {	# record <PASS|FAIL> <what> <detail>
 	summary+=("$(printf '%-4s %-52s %s' "$1" "$2" "$3")")
 }
 
+# The binding checks run their own Python tools too (7.3's dt-check-style
+# needs ruamel.yaml): the dt-schema root's interpreter has what they import.
 kmake() {
-	make -s -C "$ktree" O="$out" ARCH=arm64 "$@"
+	make -s -C "$ktree" O="$out" ARCH=arm64 \
+		PYTHON3="${DTSCHEMA_DIR:-$top/build/dtschema}/bin/.python" "$@"
 }
 
 # 1a. The processed schema (and the kernel's dtc). dt-mk-schema reports

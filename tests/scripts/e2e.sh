@@ -12,7 +12,7 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 tag=e2e
 out=${E2E_DIR:-$top/build/e2e}
-config=$top/tests/e2e/e2e.config
+config=$top/tests/common/qemu-kernel.config
 module_src=$top/tests/e2e
 module=exynos_sysmmu_e2e.ko
 overlay=$top/tests/qemu/e2e.dtso

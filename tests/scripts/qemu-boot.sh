@@ -6,13 +6,15 @@
 # add a devicetree overlay to the emulated machine's own tree, and boot it
 # on the QEMU that `make qemu` built.
 #
-# The caller sets: top, tag (log prefix), out (build directory), config
-# (fragment), module_src (directory with a Kbuild), module (its .ko name),
-# overlay (.dtso), qemu_machine (QEMU's machine arguments).
+# The caller sets: top, tag (log prefix), out (its output directory),
+# config (fragment), module_src (directory with a Kbuild), module (its .ko
+# name), overlay (.dtso), qemu_machine (QEMU's machine arguments). The
+# kernel is built in $QEMU_KERNEL_DIR (build/qemu-kernel), which the demo
+# and the end-to-end tests share: same tree, same configuration.
 
 tree=${KTREE:-$top/build/linux}
 qemu=${QEMU:-$top/build/qemu-system-aarch64}
-o=$out/obj
+o=${QEMU_KERNEL_DIR:-$top/build/qemu-kernel}
 cross=aarch64-linux-gnu-
 make=(make -s -C "$tree" ARCH=arm64 CROSS_COMPILE=$cross O="$o" -j"$(nproc)")
 export PATH=/usr/lib/ccache:$PATH
@@ -22,7 +24,9 @@ qemu_boot_build() {
 	local opt
 
 	[ -x "$qemu" ] || { echo "$tag: $qemu missing: run 'make qemu' first" >&2; exit 1; }
-	mkdir -p "$out"
+	mkdir -p "$out" "$o"
+	exec 8>"$o/.lock"
+	flock 8
 	start=$(date +%s)
 	if [ ! -f "$o/.config" ] || [ "$config" -nt "$o/.config" ]; then
 		"${make[@]}" KCONFIG_ALLCONFIG="$config" allnoconfig > /dev/null
