@@ -1,27 +1,35 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Check the series "make patches" wrote to build/patches/:
+# Check the series "make patches" wrote to build/patches/ (and its
+# follow-up in build/patches/later/), on Linux 7.3:
 # - it applies with "git am" to the pristine tree, one patch at a time, in a
 #   worktree of the prepared tree of its own (build/patches-am);
-# - after each patch (and before the first), drivers/iommu/ builds for arm64
-#   (defconfig + EXYNOS_IOMMU=y) and arm (exynos_defconfig), each in its own
-#   O= directory that is kept between runs: "make prepare" runs once, then
-#   each step rebuilds only what the patch changed; any compiler warning in
-#   drivers/iommu/ fails the step;
-# - every patch passes checkpatch.pl --strict, run in the final tree (so
-#   that compatibles are checked against the bindings). FILE_PATH_CHANGES
-#   ("does MAINTAINERS need updating?") is not asked of each patch; instead
-#   every file the series adds must be covered by the Exynos System MMU
-#   section of MAINTAINERS at the end, whose F: patterns must all match;
-# - after the last patch: kernel-doc -Wall of the driver, the gs101 Oriole
-#   DTB builds, and the KUnit suites pass (tests/scripts/kunit.sh on the
-#   final tree, build directory build/patches-kunit).
+# - before the first patch and after each one that changes what is built,
+#   an arm64 kernel (allnoconfig + tests/configs/bisect-arm64.config: the
+#   Exynos System MMU driver and its KUnit suites built in) links, and
+#   drivers/iommu/ builds for arm (exynos_defconfig, driver and suites
+#   built in); each in its own O= directory kept between runs, so each step
+#   rebuilds only what the patch changed. Any compiler or linker warning
+#   in drivers/iommu/ fails the step. A patch that only changes
+#   documentation or MAINTAINERS builds nothing new, and says so;
+# - every patch passes 7.3's checkpatch.pl --strict, run in the final tree
+#   (so that compatibles are checked against the bindings), is at most
+#   100 KB, and scripts/get_maintainer.pl on it names the IOMMU list
+#   (driver and IOMMU binding patches), the devicetree list (binding and
+#   DTS patches) and the Samsung SoC list (DTS patches);
+# - every file the series adds is covered by the EXYNOS SYSMMU section of
+#   MAINTAINERS, all of whose F: patterns match;
+# - after the last patch: kernel-doc -Wall of the driver and the gs101
+#   Oriole DTB builds; the final tree equals the prepared tree less the
+#   project-only files, so the KUnit results of "make kunit" are those of
+#   the final tree (they are reused when newer than the tree, else run);
+# - it prints the size of the 6.12 backport (tests/backport/6.12).
 # The last line printed is "N passed, N failed".
 #
-# Environment: KTREE (prepared tree), PATCH_DIR (the series),
+# Environment: KTREE (prepared 7.3 tree), PATCH_DIR (the series),
 # PATCH_CHECK_DIR (worktree and build directories), PATCH_CHECK_KUNIT=0 to
-# skip the KUnit run.
+# skip the KUnit check.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -33,6 +41,8 @@ obj=$work/patches-obj
 logs=$work/patches-check
 driver=drivers/iommu/exynos
 section="EXYNOS SYSMMU (IOMMU) driver"
+fragment=$top/tests/configs/bisect-arm64.config
+max_bytes=102400
 export PATH=/usr/lib/ccache:$PATH
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}
 export GIT_COMMITTER_NAME=patches-check GIT_COMMITTER_EMAIL=patches-check@localhost
@@ -45,14 +55,18 @@ t0=$(date +%s)
 die() { echo "patches-check: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 result() {	# ok|FAILED what [detail]
 	if [ "$1" = ok ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
-	report+=("$(printf '%-6s %-58s %s' "$1" "$2" "${3:-}")")
+	report+=("$(printf '%-6s %-64s %s' "$1" "$2" "${3:-}")")
 }
 git_wt() { git -C "$wt" -c core.quotepath=off "$@"; }
 
-mapfile -t patches < <(ls "$in"/[0-9][0-9][0-9][0-9]-*.patch 2>/dev/null | grep -v '/0000-cover-letter.patch$')
+mapfile -t patches < <(ls "$in"/[0-9][0-9][0-9][0-9]-*.patch "$in"/later/[0-9][0-9][0-9][0-9]-*.patch 2>/dev/null |
+	grep -v '/0000-cover-letter.patch$')
 [ "${#patches[@]}" -gt 0 ] || die "no patches in $in; run 'make patches'"
+for cl in "$in/0000-cover-letter.patch" ${in}/later/0000-cover-letter.patch; do
+	[ -f "$cl" ] || continue
+	grep -q '\*\*\*' "$cl" && die "$cl has a placeholder"
+done
 [ -f "$in/0000-cover-letter.patch" ] || die "no cover letter in $in"
-grep -q '\*\*\*' "$in/0000-cover-letter.patch" && die "the cover letter has a placeholder"
 [ -d "$tree/.git" ] || die "$tree is not a prepared tree; run 'make tree'"
 mkdir -p "$logs" "$obj"
 
@@ -70,75 +84,143 @@ git_wt checkout -q -f --detach pristine || die "cannot check out pristine in $wt
 git_wt clean -q -f -d -x
 [ -z "$(git_wt status --porcelain --untracked-files=all)" ] || die "$wt is not clean"
 
-build() {	# step arch cross defconfig
-	local step=$1 arch=$2 cross=$3 defconfig=$4 o=$obj/$2 log=$logs/build-$2-$1.log
-	local make=(make -s -C "$wt" ARCH="$arch" CROSS_COMPILE="$cross" O="$o" -j"$(nproc)")
+# The configuration is made again at every step: options the series adds
+# (the KUnit suites) must be picked up when they appear.
+configure() {	# arch o log
+	local make=(make -s -C "$wt" ARCH="$1" O="$2" -j"$(nproc)")
 
-	if [ ! -f "$o/.config" ] || [ "$0" -nt "$o/.config" ]; then
-		"${make[@]}" "$defconfig" > "$log" 2>&1 || return 1
-		"$wt/scripts/config" --file "$o/.config" -e EXYNOS_IOMMU
-		"${make[@]}" olddefconfig >> "$log" 2>&1 || return 1
-		"${make[@]}" prepare >> "$log" 2>&1 || return 1
+	if [ "$1" = arm64 ]; then
+		"${make[@]}" CROSS_COMPILE=aarch64-linux-gnu- KCONFIG_ALLCONFIG="$fragment" \
+			allnoconfig >> "$3" 2>&1 || return 1
+	else
+		if [ ! -f "$2/.config" ] || [ "$0" -nt "$2/.config" ]; then
+			"${make[@]}" CROSS_COMPILE=arm-linux-gnueabihf- exynos_defconfig >> "$3" 2>&1 || return 1
+		fi
+		"$wt/scripts/config" --file "$2/.config" -e EXYNOS_IOMMU -e KUNIT \
+			-e EXYNOS_IOMMU_KUNIT_TEST
+		"${make[@]}" CROSS_COMPILE=arm-linux-gnueabihf- olddefconfig >> "$3" 2>&1 || return 1
 	fi
-	"${make[@]}" drivers/iommu/ > "$log" 2>&1 || return 1
-	grep -q '^CONFIG_EXYNOS_IOMMU=y' "$o/.config" || { echo "EXYNOS_IOMMU is not y" >> "$log"; return 1; }
-	! grep -E 'drivers/iommu/.*(warning|error):' "$log" >&2
+	grep -q '^CONFIG_EXYNOS_IOMMU=y' "$2/.config" || { echo "EXYNOS_IOMMU is not y" >> "$3"; return 1; }
+	# Once the series has the KUnit option, it must be on.
+	if grep -q '^config EXYNOS_IOMMU_KUNIT_TEST' "$wt/$driver/Kconfig" 2>/dev/null &&
+	   ! grep -q '^CONFIG_EXYNOS_IOMMU_KUNIT_TEST=y' "$2/.config"; then
+		echo "EXYNOS_IOMMU_KUNIT_TEST is not y" >> "$3"
+		return 1
+	fi
+}
+
+build() {	# step arch
+	local o=$obj/$2 log=$logs/build-$2-$1.log
+	local make=(make -s -C "$wt" ARCH="$2" O="$o" -j"$(nproc)")
+
+	: > "$log"
+	configure "$2" "$o" "$log" || return 1
+	if [ "$2" = arm64 ]; then
+		"${make[@]}" CROSS_COMPILE=aarch64-linux-gnu- Image >> "$log" 2>&1 || return 1
+	else
+		"${make[@]}" CROSS_COMPILE=arm-linux-gnueabihf- prepare >> "$log" 2>&1 || return 1
+		"${make[@]}" CROSS_COMPILE=arm-linux-gnueabihf- drivers/iommu/ >> "$log" 2>&1 || return 1
+	fi
+	! grep -E 'drivers/iommu/.*(warning|error):|WARNING: modpost|undefined reference' "$log" >&2
 }
 
 step() {	# step name
 	local s=$(date +%s) a=ok b=ok
 
-	build "$1" arm64 aarch64-linux-gnu- defconfig || a=FAILED
-	build "$1" arm arm-linux-gnueabihf- exynos_defconfig || b=FAILED
+	build "$1" arm64 || a=FAILED
+	build "$1" arm || b=FAILED
 	if [ $a = ok ] && [ $b = ok ]; then
-		result ok "build arm64+arm: $2" "$(( $(date +%s) - s )) s"
+		result ok "build arm64 (link) + arm: $2" "$(( $(date +%s) - s )) s"
 	else
 		result FAILED "build arm64 $a, arm $b: $2" "logs: $logs/build-*-$1.log"
 	fi
 }
 
-echo "patches-check: base (pristine) and ${#patches[@]} patches, arm64 and arm builds after each"
+# Whether a patch changes anything a build reads.
+builds_something() {	# patch
+	git_wt diff --name-only HEAD~1 HEAD |
+		grep -qvE '^(Documentation/|MAINTAINERS$|arch/[^/]+/boot/dts/)'
+}
+
+echo "patches-check: pristine 7.3 and ${#patches[@]} patches; arm64 link and arm build after each"
 step 00 "pristine"
+echo "  ${report[-1]}"
 applied=0
 for p in "${patches[@]}"; do
 	name=$(basename "$p" .patch)
-	num=${name%%-*}
+	case $p in */later/*) num=L${name%%-*} ;; *) num=${name%%-*} ;; esac
 	if ! git_wt am -q "$p" > "$logs/am-$num.log" 2>&1; then
 		cat "$logs/am-$num.log"
 		git_wt am --abort >/dev/null 2>&1
-		result FAILED "git am $name"
+		result FAILED "git am $num $name"
 		break
 	fi
 	applied=$((applied + 1))
-	step "$num" "$name"
+	if builds_something; then
+		step "$num" "$num ${name#*-}"
+	else
+		result ok "no build input changed: $num ${name#*-}"
+	fi
 	echo "  ${report[-1]}"
 done
 
 if [ "$applied" -eq "${#patches[@]}" ]; then
-	result ok "git am: all ${#patches[@]} patches apply to pristine"
+	result ok "git am: all ${#patches[@]} patches apply to pristine 7.3"
 
-	# The final tree must be the project's version of the kernel.
-	left=$(git -C "$tree" -c core.quotepath=off diff --name-only "$(git_wt rev-parse HEAD)" --)
-	if [ -z "$left" ]; then
-		result ok "final tree equals the prepared tree"
+	# The final tree is the project's version of the kernel less the
+	# project-only files (tests/patches/series) and their Makefile and
+	# Kconfig lines, as patches.sh checked when it made the series.
+	final=$(git_wt rev-parse HEAD)
+	extra=$(git -C "$tree" -c core.quotepath=off diff --name-only "$final" -- |
+		grep -vE "^$driver/(robust_test|bench)|^$driver/(Makefile|Kconfig)$" || true)
+	if [ -z "$extra" ]; then
+		result ok "final tree = prepared tree less the project-only files"
 	else
-		result FAILED "final tree differs from the prepared tree" "$(echo $left)"
+		result FAILED "final tree differs from the prepared tree" "$(echo $extra)"
 	fi
 
-	# checkpatch, in the final tree. Its SPDX check runs scripts/spdxcheck.py,
-	# which needs python3-ply: use Debian's python3 (see deps.sh) before any
-	# other python3 in PATH, and count a crash of the check as a failure.
+	# checkpatch, size and get_maintainer of every patch, in the final
+	# tree. checkpatch's SPDX check runs scripts/spdxcheck.py, which needs
+	# python3-ply: use Debian's python3 (see deps.sh) before any other.
 	for p in "${patches[@]}"; do
 		name=$(basename "$p" .patch)
+		case $p in */later/*) num=L${name%%-*} ;; *) num=${name%%-*} ;; esac
 		(cd "$wt" && PATH=/usr/bin:$PATH scripts/checkpatch.pl --strict --show-types \
-			--ignore FILE_PATH_CHANGES "$p") > "$logs/checkpatch-${name%%-*}.log" 2>&1
+			--ignore FILE_PATH_CHANGES "$p") > "$logs/checkpatch-$num.log" 2>&1
 		rc=$?
 		if [ $rc -eq 0 ] && ! grep -qE '^(ERROR|WARNING|CHECK):|^Traceback' \
-			"$logs/checkpatch-${name%%-*}.log"; then
-			result ok "checkpatch --strict $name"
+			"$logs/checkpatch-$num.log"; then
+			result ok "checkpatch --strict $num ${name#*-}"
 		else
-			grep -E -A3 '^(ERROR|WARNING|CHECK):' "$logs/checkpatch-${name%%-*}.log" | head -n 40
-			result FAILED "checkpatch --strict $name" "$logs/checkpatch-${name%%-*}.log"
+			grep -E -A3 '^(ERROR|WARNING|CHECK):' "$logs/checkpatch-$num.log" | head -n 40
+			result FAILED "checkpatch --strict $num ${name#*-}" "$logs/checkpatch-$num.log"
+		fi
+
+		bytes=$(stat -c %s "$p")
+		if [ "$bytes" -le "$max_bytes" ]; then
+			result ok "size $num: $bytes bytes (<= $max_bytes)"
+		else
+			result FAILED "size $num: $bytes bytes (> $max_bytes)"
+		fi
+
+		(cd "$wt" && scripts/get_maintainer.pl --no-git --no-git-fallback --no-rolestats \
+			--no-remove-duplicates "$p") > "$logs/get_maintainer-$num.log" 2>&1
+		files=$(sed -n 's|^+++ b/||p' "$p")
+		want=()
+		grep -qE '^(drivers/iommu/|Documentation/devicetree/bindings/iommu/)' <<< "$files" &&
+			want+=(iommu@lists.linux.dev)
+		grep -qE '^(Documentation/devicetree/bindings/|arch/[^/]+/boot/dts/)' <<< "$files" &&
+			want+=(devicetree@vger.kernel.org)
+		grep -qE '^arch/arm64/boot/dts/exynos/' <<< "$files" &&
+			want+=(linux-samsung-soc@vger.kernel.org)
+		missing=()
+		for l in "${want[@]}"; do
+			grep -qF "$l" "$logs/get_maintainer-$num.log" || missing+=("$l")
+		done
+		if [ "${#missing[@]}" -eq 0 ]; then
+			result ok "get_maintainer $num: ${want[*]:-(no list required)}"
+		else
+			result FAILED "get_maintainer $num: ${missing[*]} missing" "$logs/get_maintainer-$num.log"
 		fi
 	done
 
@@ -170,6 +252,11 @@ if [ "$applied" -eq "${#patches[@]}" ]; then
 	else
 		result FAILED "MAINTAINERS: F: patterns matching no file" "${stale[*]}"
 	fi
+	if grep -qE '^M:.*(example\.(org|com|net)|Project)' "$logs/MAINTAINERS.section"; then
+		result FAILED "MAINTAINERS: an M: line that is not a person"
+	else
+		result ok "MAINTAINERS: no M: line added for a non-person"
+	fi
 
 	# kernel-doc of the driver's internal API.
 	(cd "$wt" && scripts/kernel-doc -none -Wall $driver/*.[ch]) > "$logs/kernel-doc.log" 2>&1
@@ -190,21 +277,39 @@ if [ "$applied" -eq "${#patches[@]}" ]; then
 		result FAILED "dtb $dtb" "$logs/dtb.log"
 	fi
 
-	# KUnit on the final tree.
+	# KUnit: the final tree is the prepared tree's series part, so the
+	# results of "make kunit" on the prepared tree stand for it when they
+	# are newer than every file of the driver there.
 	if [ "${PATCH_CHECK_KUNIT:-1}" != 0 ]; then
-		s=$(date +%s)
-		KTREE=$wt KUNIT_DIR=$work/patches-kunit KUNIT_JSON=$logs/kunit-results.json \
+		json=$top/build/kunit-results.json
+		newest=$(find "$tree/$driver" -type f -newer "$json" 2>/dev/null | head -n 1)
+		if [ ! -f "$json" ] || [ -n "$newest" ]; then
+			s=$(date +%s)
 			"$top/tests/scripts/kunit.sh" > "$logs/kunit.log" 2>&1
-		rc=$?
+			rc=$?
+			how="run now, $(( $(date +%s) - s )) s"
+		else
+			"$top/tests/scripts/kunit-summary.py" "$json" 0 > "$logs/kunit.log" 2>&1
+			rc=$?
+			how="results of make kunit, newer than the tree"
+		fi
 		counts=$(tail -n 1 "$logs/kunit.log")
 		if [ $rc -eq 0 ]; then
-			result ok "kunit (final tree)" "$counts, $(( $(date +%s) - s )) s"
+			result ok "kunit (final tree)" "$counts ($how)"
 		else
 			tail -n 30 "$logs/kunit.log"
 			result FAILED "kunit (final tree)" "$counts, log $logs/kunit.log"
 		fi
 	fi
 fi
+
+# The 6.12 backport: how much it changes, kept small (aim: 200 lines).
+bp_lines=0
+for p in "$top"/tests/backport/6.12/*.patch; do
+	[ -e "$p" ] || continue
+	bp_lines=$((bp_lines + $(grep -cE '^[-+]([^-+]|$)' "$p")))
+done
+echo "patches-check: the 6.12 backport (tests/backport/6.12, not in the series) changes $bp_lines lines"
 
 echo "==> patches-check summary ($(( $(date +%s) - t0 )) s, logs in $logs)"
 printf '%s\n' "${report[@]}"

@@ -15,7 +15,8 @@
 # dates are fixed, so the same sources and identity give the same patches.
 #
 # Author, committer and Signed-off-by are the git identity of whoever runs
-# this (git config user.name and user.email); without one it stops.
+# this: GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL if set (as for git itself),
+# else git config user.name and user.email; without one it stops.
 #
 # Environment: KTREE (prepared tree), PATCH_DIR (output), PATCH_BRANCH.
 set -euo pipefail
@@ -37,8 +38,8 @@ git_tree() { git -C "$tree" -c core.quotepath=off "$@"; }
 git_tree rev-parse -q --verify pristine >/dev/null || die "$tree has no tag 'pristine'"
 
 # --- Identity ----------------------------------------------------------
-name=$(git -C "$top" config user.name || true)
-email=$(git -C "$top" config user.email || true)
+name=${GIT_AUTHOR_NAME:-$(git -C "$top" config user.name || true)}
+email=${GIT_AUTHOR_EMAIL:-$(git -C "$top" config user.email || true)}
 [ -n "$name" ] && [ -n "$email" ] ||
 	die "no git identity: the patches are authored and signed off by whoever makes them; set 'git config user.name' and 'git config user.email' first"
 identity="$name <$email>"
@@ -178,11 +179,24 @@ add_blob() {	# path file
 	[ -x "$2" ] && mode=100755
 	git_tree update-index --add --cacheinfo "$mode,$(git_tree hash-object -w -- "$2"),$1"
 }
+# A stage is the file's whole content, or for a kernel file (a stage
+# ending in .patch) an edit of its pristine version.
+stage_file() {	# path stage
+	case $2 in
+	*.patch)
+		git_tree show "pristine:$1" > "$tmp/stage"
+		patch -s -F0 --no-backup-if-mismatch "$tmp/stage" < "$stages/$2" > /dev/null ||
+			die "$stages/$2 does not apply to pristine $1"
+		echo "$tmp/stage" ;;
+	*)	echo "$stages/$2" ;;
+	esac
+}
 for ((i = 1; i <= n; i++)); do
 	declare -A staged_here=()
 	for s in ${stage[i]}; do
 		staged_here["${s%%=*}"]=1
-		add_blob "${s%%=*}" "$stages/${s#*=}"
+		sf=$(stage_file "${s%%=*}" "${s#*=}")
+		add_blob "${s%%=*}" "$sf"
 	done
 	for f in "${series_paths[@]}"; do
 		[ "${owner[$f]}" = "$i" ] || continue
@@ -220,7 +234,7 @@ while IFS= read -r f; do
 	elif [ -n "${staged_final[$f]:-}" ]; then
 		del=$(git_tree diff --numstat "$branch" -- "$f" | cut -f2)
 		[ "${del:-0}" -eq 0 ] ||
-			problems+=("$f: the series' last version ($stages/${staged_final[$f]}) has lines the tree does not")
+			problems+=("$f: the series' last version (${staged_final[$f]}) has lines the tree does not")
 	else
 		problems+=("$f: differs from the prepared tree")
 	fi
@@ -229,6 +243,7 @@ done < <(git_tree diff --name-only "$branch" --)
 	{ printf 'patches: %s\n' "${problems[@]}" >&2; die "the series does not end at the project's kernel"; }
 
 # --- Format --------------------------------------------------------------
+set +f
 format() {	# from to dir cover-file
 	local cl csubject
 

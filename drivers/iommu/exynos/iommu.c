@@ -17,21 +17,30 @@
 #include <kunit/visibility.h>
 
 #include "../dma-iommu.h"
+#include "../iommu-pages.h"
 #include "exynos-sysmmu.h"
 
-/* Walker callbacks of the page-table format. */
+/*
+ * Walker callbacks of the page-table format. The level-1 table is whole
+ * pages from iommu_alloc_pages_sz(), whose mapping for the walker the
+ * core's incoherent-page helpers keep; level-2 tables (1 KiB, from a
+ * kmem_cache) are mapped here. Either way the walker reads them by
+ * physical address.
+ */
 
 static int sysmmu_pt_table_added(void *cookie, void *table, size_t size)
 {
 	struct sysmmu_domain *dom = cookie;
 	dma_addr_t dma;
 
+	if (size >= PAGE_SIZE)
+		return iommu_pages_start_incoherent(table, dom->walker);
+
 	/* No clean here: the format syncs every new table whole next. */
 	dma = dma_map_single_attrs(dom->walker, table, size, DMA_TO_DEVICE,
 				   DMA_ATTR_SKIP_CPU_SYNC);
 	if (dma_mapping_error(dom->walker, dma))
 		return -ENOMEM;
-	/* The walker reads tables by physical address. */
 	if (dma != virt_to_phys(table)) {
 		dma_unmap_single(dom->walker, dma, size, DMA_TO_DEVICE);
 		dev_err_ratelimited(dom->walker,
@@ -44,16 +53,23 @@ static int sysmmu_pt_table_added(void *cookie, void *table, size_t size)
 static void sysmmu_pt_table_removed(void *cookie, void *table, size_t size)
 {
 	struct sysmmu_domain *dom = cookie;
+	struct iommu_pages_list lv1 = IOMMU_PAGES_LIST_INIT(lv1);
 
-	dma_unmap_single(dom->walker, virt_to_phys(table), size, DMA_TO_DEVICE);
+	if (size < PAGE_SIZE) {
+		dma_unmap_single(dom->walker, virt_to_phys(table), size,
+				 DMA_TO_DEVICE);
+		return;
+	}
+	/* The format frees the pages next. */
+	iommu_pages_list_add(&lv1, table);
+	iommu_pages_stop_incoherent_list(&lv1, dom->walker);
 }
 
 static void sysmmu_pt_sync(void *cookie, void *ptr, size_t size)
 {
 	struct sysmmu_domain *dom = cookie;
 
-	dma_sync_single_for_device(dom->walker, virt_to_phys(ptr), size,
-				   DMA_TO_DEVICE);
+	iommu_pages_flush_incoherent(dom->walker, ptr, 0, size);
 }
 
 /* TLB maintenance, fanned out to powered members. */

@@ -37,9 +37,11 @@ enum exynos_pt_prot_fmt {
  *	be linked into the walk (for example, map it for the walker's DMA).
  *	A non-zero return aborts the operation that needed the table. The
  *	table is then passed to @sync whole, before it is linked, so
- *	@table_added need not make its contents visible itself.
+ *	@table_added need not make its contents visible itself. The level-1
+ *	table is the only one whose @size is a multiple of PAGE_SIZE: it is
+ *	allocated with iommu_alloc_pages_sz(), level-2 tables are not.
  * @table_removed: optional; a table passed to @table_added is unlinked and
- *	about to be freed.
+ *	about to be freed (the level-1 table with iommu_free_pages()).
  * @sync: optional; entries in [@ptr, @ptr + @size) were written and must be
  *	made visible to a non-coherent walker. Called once per contiguous run
  *	of entries written, never once per entry. NULL for coherent walkers.
