@@ -277,6 +277,26 @@ if [ "$applied" -eq "${#patches[@]}" ]; then
 		result FAILED "dtb $dtb" "$logs/dtb.log"
 	fi
 
+	# 7.3's DTS coding-style checker, in the strict mode it asks of new
+	# submissions: the series adds no finding to the DTS files it changes
+	# (their existing lines have many). It runs with the dt-schema root's
+	# python, which has ruamel.yaml (tests/scripts/dtschema-root.sh).
+	py=${DTSCHEMA_DIR:-$top/build/dtschema}/bin/.python
+	bash "$top/tests/scripts/dtschema-root.sh" > "$logs/dtschema.log" 2>&1
+	for f in $(git_wt diff --name-only pristine HEAD -- 'arch/*/boot/dts/*'); do
+		git_wt show "pristine:$f" > "$logs/style-before.${f##*.}"
+		before=$("$py" "$wt/scripts/dtc/dt-check-style" --mode=strict -j1 \
+			"$logs/style-before.${f##*.}" 2>&1 | grep -c ': \[')
+		"$py" "$wt/scripts/dtc/dt-check-style" --mode=strict -j1 "$wt/$f" \
+			> "$logs/style-$(basename "$f").log" 2>&1
+		after=$(grep -c ': \[' "$logs/style-$(basename "$f").log")
+		if [ -x "$py" ] && [ "$after" -le "$before" ]; then
+			result ok "dt-check-style --mode=strict $f" "$before -> $after findings"
+		else
+			result FAILED "dt-check-style --mode=strict $f" "$before -> $after findings, $logs/style-$(basename "$f").log"
+		fi
+	done
+
 	# KUnit: the final tree is the prepared tree's series part, so the
 	# results of "make kunit" on the prepared tree stand for it when they
 	# are newer than every file of the driver there.
