@@ -25,43 +25,48 @@ export KTREE KTREE_612
 
 S := $(CURDIR)/tests/scripts
 
-.PHONY: all boot build deps tree kunit kunit-debug dtcheck lint check patches patches-check bench qemu e2e
+.PHONY: all boot build deps tree tree-7.3 tree-6.12 kunit kunit-debug dtcheck lint check patches patches-check bench qemu e2e
 
 all: boot
 
-boot: deps tree qemu
+boot: deps tree-$(KBASE) qemu
 	@$(S)/boot.sh
 
-build: deps tree
+build: deps tree-$(KBASE)
 	@$(S)/build.sh
 
 deps:
 	@$(S)/deps.sh
 
-tree:
+# Both trees; every other target only needs the tree of its base.
+tree: tree-7.3 tree-6.12
+
+tree-7.3:
 	@KTREE=$(KTREE_73) $(S)/tree.sh 7.3
+
+tree-6.12:
 	@$(S)/tree.sh 6.12
 
-kunit: tree
+kunit: tree-$(KBASE)
 	@$(S)/kunit.sh
 
-kunit-debug: tree
+kunit-debug: tree-$(KBASE)
 	@$(S)/kunit-debug.sh
 
-dtcheck: tree
+dtcheck: tree-$(KBASE)
 	@$(S)/dtcheck.sh
 
-lint: tree
+lint: tree-$(KBASE)
 	@$(S)/lint.sh
 
-patches: tree
+patches: tree-$(KBASE)
 	@$(S)/patches.sh
 
 patches-check: deps patches
 	@$(S)/patches-check.sh
 
 # Not part of check: prints times and PASS/MISS targets, see README.md.
-bench: deps tree
+bench: deps tree-$(KBASE)
 	@$(S)/bench.sh
 
 # QEMU 7.2 with the emulated System MMU (tests/qemu), cached outside the clone.
@@ -69,7 +74,7 @@ qemu:
 	@$(S)/qemu.sh
 
 # The driver on the emulated System MMU: translated DMA, faults, invalidation.
-e2e: deps tree qemu
+e2e: deps tree-$(KBASE) qemu
 	@$(S)/e2e.sh
 
 check:

@@ -671,6 +671,13 @@ int sysmmu_aggregate_register(struct sysmmu_aggregate *agg)
 		return ret;
 	}
 
+	/*
+	 * A group's aggregate outlives its registrations: start each one from
+	 * a clean iommu_device, which the core only marks ready at the end
+	 * of iommu_device_register(). One left ready by the last registration
+	 * would let masters be configured at driver bind during the bus scan.
+	 */
+	memset(&agg->iommu, 0, sizeof(agg->iommu));
 	sysmmu_aggregate_publish(agg, true);
 	ret = iommu_device_sysfs_add(&agg->iommu, agg->dev, NULL, "%s",
 				     dev_name(agg->dev));
