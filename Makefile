@@ -25,7 +25,7 @@ export KTREE KTREE_612
 
 S := $(CURDIR)/tests/scripts
 
-.PHONY: all boot build deps tree tree-7.3 tree-6.12 kunit kunit-debug dtcheck lint check patches patches-check bench qemu e2e
+.PHONY: all boot build deps tree tree-7.3 tree-6.12 kunit kunit-debug dtcheck lint check patches patches-check bench qemu e2e race
 
 all: boot
 
@@ -76,6 +76,10 @@ qemu:
 # The driver on the emulated System MMU: translated DMA, faults, invalidation.
 e2e: deps tree-$(KBASE) qemu
 	@$(S)/e2e.sh
+
+# The reported race, this driver against the upstream one (7.3 only).
+race: deps tree-7.3 qemu
+	@$(S)/race.sh
 
 check:
 	@$(S)/check.sh

@@ -30,22 +30,7 @@
 #include <linux/sizes.h>
 #include <linux/string.h>
 
-/* The DMA test master's registers (tests/qemu/hw/misc/exynos_sysmmu_dma.c) */
-#define E2E_REG_ID		0x00
-#define   E2E_ID		0x4d445845
-#define E2E_REG_SRC_LO		0x08
-#define E2E_REG_SRC_HI		0x0c
-#define E2E_REG_DST_LO		0x10
-#define E2E_REG_DST_HI		0x14
-#define E2E_REG_LEN		0x18
-#define E2E_REG_PORTS		0x1c
-#define E2E_REG_CMD		0x20
-#define E2E_REG_STATUS		0x24
-#define   E2E_STATUS_DONE	BIT(1)
-#define   E2E_STATUS_ERROR	BIT(2)
-#define E2E_REG_IRQ_ENABLE	0x28
-#define E2E_REG_ERR_LO		0x30
-#define E2E_REG_ERR_HI		0x34
+#include "dma-master.h"
 
 /* The enable bit of an instance: CTRL on v7, CTRL_VM on v9 */
 #define E2E_SYSMMU_CTRL		0x0000
@@ -64,9 +49,7 @@ static unsigned int e2e_passed, e2e_failed, e2e_number;
 
 struct e2e_master {
 	struct device *dev;
-	void __iomem *regs;
-	struct completion done;
-	u32 status;
+	struct dma_master dma;
 	unsigned int nports;
 	struct device_node *instances[E2E_MAX_INSTANCES];
 	struct iommu_domain *domain;
@@ -86,43 +69,10 @@ static void e2e_result(struct e2e_master *m, bool ok, const char *test)
 		++e2e_number, dev_name(m->dev), test);
 }
 
-static irqreturn_t e2e_irq(int irq, void *data)
-{
-	struct e2e_master *m = data;
-	u32 status = readl(m->regs + E2E_REG_STATUS);
-
-	status &= E2E_STATUS_DONE | E2E_STATUS_ERROR;
-	if (!status)
-		return IRQ_NONE;
-	writel(status, m->regs + E2E_REG_STATUS);
-	m->status = status;
-	complete(&m->done);
-	return IRQ_HANDLED;
-}
-
-/* One copy by the master, reading through @rport and writing through @wport. */
 static int e2e_dma(struct e2e_master *m, u64 src, u64 dst, u32 len,
 		   unsigned int rport, unsigned int wport)
 {
-	reinit_completion(&m->done);
-	writel(lower_32_bits(src), m->regs + E2E_REG_SRC_LO);
-	writel(upper_32_bits(src), m->regs + E2E_REG_SRC_HI);
-	writel(lower_32_bits(dst), m->regs + E2E_REG_DST_LO);
-	writel(upper_32_bits(dst), m->regs + E2E_REG_DST_HI);
-	writel(len, m->regs + E2E_REG_LEN);
-	writel(rport | wport << 4, m->regs + E2E_REG_PORTS);
-	writel(1, m->regs + E2E_REG_CMD);
-	if (!wait_for_completion_timeout(&m->done, msecs_to_jiffies(2000))) {
-		dev_err(m->dev, "DMA %#llx -> %#llx timed out\n", src, dst);
-		return -ETIMEDOUT;
-	}
-	return m->status & E2E_STATUS_DONE ? 0 : -EIO;
-}
-
-static u64 e2e_err_addr(struct e2e_master *m)
-{
-	return (u64)readl(m->regs + E2E_REG_ERR_HI) << 32 |
-	       readl(m->regs + E2E_REG_ERR_LO);
+	return dma_master_copy(&m->dma, src, dst, len, rport, wport);
 }
 
 static int e2e_fault_handler(struct iommu_domain *domain, struct device *dev,
@@ -261,7 +211,7 @@ static bool e2e_expect_fault(struct e2e_master *m, u64 src, u64 dst,
 		dev_err(m->dev, "DMA %#llx -> %#llx did not fail\n", src, dst);
 		return false;
 	}
-	if (e2e_err_addr(m) != iova || !e2e_wait_fault(m, before)) {
+	if (dma_master_err_addr(&m->dma) != iova || !e2e_wait_fault(m, before)) {
 		dev_err(m->dev, "no fault reported at %#llx\n", iova);
 		return false;
 	}
@@ -574,29 +524,19 @@ static int e2e_probe(struct platform_device *pdev)
 	struct device *dev = &pdev->dev;
 	struct e2e_master *m;
 	unsigned int i;
-	int ret, irq;
+	int ret;
 
 	m = devm_kzalloc(dev, sizeof(*m), GFP_KERNEL);
 	if (!m)
 		return -ENOMEM;
 	m->dev = dev;
-	init_completion(&m->done);
 	atomic_set(&m->faults, 0);
-	m->regs = devm_platform_ioremap_resource(pdev, 0);
-	if (IS_ERR(m->regs))
-		return PTR_ERR(m->regs);
-	if (readl(m->regs + E2E_REG_ID) != E2E_ID)
-		return dev_err_probe(dev, -ENODEV, "not the DMA test master\n");
-	irq = platform_get_irq(pdev, 0);
-	if (irq < 0)
-		return irq;
-	ret = devm_request_irq(dev, irq, e2e_irq, 0, dev_name(dev), m);
+	ret = dma_master_init(&m->dma, pdev);
 	if (ret)
 		return ret;
 	ret = e2e_find_instances(m);
 	if (ret)
 		goto out;
-	writel(1, m->regs + E2E_REG_IRQ_ENABLE);
 
 	dev_info(dev, "behind %u System MMU instance(s), %s\n", m->nports,
 		 device_iommu_mapped(dev) ? "translated" : "NOT TRANSLATED");

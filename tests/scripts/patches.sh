@@ -229,8 +229,15 @@ git_tree update-ref "refs/heads/$branch" "$parent"
 problems=()
 while IFS= read -r f; do
 	if is_project_only "$f"; then
-		git_tree cat-file -e "$branch:$f" 2>/dev/null &&
-			problems+=("$f: project-only, but in the series")
+		# Absent from the series, or (a kernel file the test trees
+		# change) left as it is in pristine.
+		if git_tree cat-file -e "pristine:$f" 2>/dev/null; then
+			[ -z "$(git_tree diff --name-only pristine "$branch" -- "$f")" ] ||
+				problems+=("$f: project-only, but the series changes it")
+		else
+			git_tree cat-file -e "$branch:$f" 2>/dev/null &&
+				problems+=("$f: project-only, but in the series")
+		fi
 	elif [ -n "${staged_final[$f]:-}" ]; then
 		del=$(git_tree diff --numstat "$branch" -- "$f" | cut -f2)
 		[ "${del:-0}" -eq 0 ] ||

@@ -9,19 +9,23 @@
 # The caller sets: top, tag (log prefix), out (its output directory),
 # config (fragment), module_src (directory with a Kbuild), module (its .ko
 # name), overlay (.dtso), qemu_machine (QEMU's machine arguments). The
-# kernel is built in $QEMU_KERNEL_DIR (build/qemu-kernel), which the demo
-# and the end-to-end tests share: same tree, same configuration.
+# kernel is built in $QEMU_KERNEL_DIR (build/qemu-kernel), which the demo,
+# the end-to-end tests and the race harness share: same tree, same
+# configuration. A caller may change tree and o (another kernel) and
+# driver_ko (the driver module to load first; empty for a built-in one)
+# before calling qemu_boot_build.
 
 tree=${KTREE:-$top/build/linux}
 qemu=${QEMU:-$top/build/qemu-system-aarch64}
 o=${QEMU_KERNEL_DIR:-$top/build/qemu-kernel}
+driver_ko=drivers/iommu/exynos/exynos-sysmmu.ko
 cross=aarch64-linux-gnu-
-make=(make -s -C "$tree" ARCH=arm64 CROSS_COMPILE=$cross O="$o" -j"$(nproc)")
 export PATH=/usr/lib/ccache:$PATH
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}
 
 qemu_boot_build() {
 	local opt
+	local make=(make -s -C "$tree" ARCH=arm64 CROSS_COMPILE=$cross O="$o" -j"$(nproc)")
 
 	[ -x "$qemu" ] || { echo "$tag: $qemu missing: run 'make qemu' first" >&2; exit 1; }
 	mkdir -p "$out" "$o"
@@ -38,6 +42,8 @@ qemu_boot_build() {
 	"${make[@]}" Image modules headers_install
 	rm -rf "$out/module-src"
 	cp -r "$module_src" "$out/module-src"
+	# Shared by the test modules: the emulated DMA master's interface.
+	cp "$top/tests/common/dma-master.h" "$out/module-src/"
 	"${make[@]}" M="$out/module-src" modules > /dev/null
 	echo "$tag: kernel and modules built in $(( $(date +%s) - start )) s"
 
@@ -46,7 +52,7 @@ qemu_boot_build() {
 	${cross}gcc -Os -static -nostdlib -fno-asynchronous-unwind-tables \
 		-include "$tree/tools/include/nolibc/nolibc.h" -I "$o/usr/include" \
 		-o "$out/initramfs/init" "$top/tests/common/modules-init.c" -lgcc
-	cp "$o/drivers/iommu/exynos/exynos-sysmmu.ko" "$out/module-src/$module" \
+	cp ${driver_ko:+"$o/$driver_ko"} "$out/module-src/$module" \
 		"$out/initramfs/lib/modules/"
 	(cd "$out/initramfs" && find . | cpio -o -H newc --quiet) > "$out/initramfs.cpio"
 

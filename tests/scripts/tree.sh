@@ -24,11 +24,13 @@ base=${1:-7.3}
 case $base in
 7.3)	tree=${KTREE:-$top/build/linux}
 	# Edits to existing kernel files, applied to their pristine versions
-	# in order: the kernel-side patches of the upstream series.
-	patch_dir=$top/tests/tree/patches
+	# in order: the kernel-side patches of the upstream series, then the
+	# test kernels' own (the race harness's hook in the IOMMU core), which
+	# the series leaves out.
+	patch_dirs="$top/tests/tree/patches $top/tests/race"
 	backport_dir= ;;
 6.12)	tree=${KTREE_612:-$top/build/linux-6.12}
-	patch_dir=
+	patch_dirs=
 	backport_dir=$top/tests/backport/6.12 ;;
 *)	echo "tree: unknown base $base (7.3 or 6.12)" >&2; exit 1 ;;
 esac
@@ -82,7 +84,7 @@ stage_overlay() {
 	grep -q 'source "drivers/iommu/exynos/Kconfig"' "$stage/drivers/iommu/Kconfig"
 	grep -q 'exynos/$' "$stage/drivers/iommu/Makefile"
 
-	for p in ${patch_dir:+"$patch_dir"/*.patch}; do
+	for p in $(for d in $patch_dirs; do ls "$d"/*.patch 2>/dev/null; done); do
 		[ -e "$p" ] || continue
 		for f in $(git apply --numstat "$p" | cut -f3); do
 			[ -e "$stage/$f" ] && continue

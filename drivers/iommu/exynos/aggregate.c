@@ -61,6 +61,179 @@ struct sysmmu_aggregate *sysmmu_aggregate_find(struct fwnode_handle *fwnode)
 }
 EXPORT_SYMBOL_IF_KUNIT(sysmmu_aggregate_find);
 
+/*
+ * Registration order.
+ *
+ * The IOMMU core checks that an IOMMU is ready only for a master's first
+ * "iommus" entry: iommu_fwspec_init() defers while dev->iommu is NULL, and
+ * accepts every later entry of the same driver, ready or not. So a master
+ * listing standalone nodes A and B could be configured at driver bind while
+ * B is still in the middle of iommu_device_register(). Registering the
+ * first entry of every master last closes that: an aggregate registers only
+ * once every aggregate that some master lists after it has registered, and
+ * the core's check of the first entry then covers the whole list. Masters
+ * that list two aggregates in opposite orders cannot both be served so;
+ * such aggregates are refused.
+ */
+
+#define SYSMMU_ORDER_DEPTH	8
+
+/* A node this driver registers an aggregate for: a group, or standalone. */
+static bool sysmmu_node_is_aggregate(const struct device_node *np)
+{
+	if (!of_device_is_available(np))
+		return false;
+	if (sysmmu_node_is_group(np))
+		return true;
+	return !sysmmu_node_is_group(np->parent) &&
+	       of_match_node(sysmmu_member_driver.driver.of_match_table, np);
+}
+
+/*
+ * Call @fn for every entry that an available master lists after @np, @np
+ * being its first entry; stop at the first non-zero return.
+ */
+static int sysmmu_visit_followers(struct device_node *np,
+				  int (*fn)(struct device_node *follower,
+					    struct device_node *master,
+					    void *data),
+				  void *data)
+{
+	struct of_phandle_args args;
+	struct device_node *master;
+	int i, n, ret = 0;
+
+	for_each_node_with_property(master, "iommus") {
+		if (!of_device_is_available(master))
+			continue;
+		if (of_parse_phandle_with_args(master, "iommus", "#iommu-cells",
+					       0, &args))
+			continue;
+		of_node_put(args.np);
+		if (args.np != np)
+			continue;
+		n = of_count_phandle_with_args(master, "iommus", "#iommu-cells");
+		for (i = 1; i < n && !ret; i++) {
+			if (of_parse_phandle_with_args(master, "iommus",
+						       "#iommu-cells", i, &args))
+				continue;
+			if (args.np != np && sysmmu_node_is_aggregate(args.np))
+				ret = fn(args.np, master, data);
+			of_node_put(args.np);
+		}
+		if (ret) {
+			of_node_put(master);
+			break;
+		}
+	}
+	return ret;
+}
+
+struct sysmmu_order_walk {
+	struct device_node *target;
+	unsigned int depth;
+};
+
+/* Whether @np, or anything that must register before it, lists the target. */
+static int sysmmu_order_reaches(struct device_node *np,
+				struct device_node *master, void *data)
+{
+	struct sysmmu_order_walk *walk = data;
+	int ret;
+
+	if (np == walk->target)
+		return 1;
+	if (walk->depth == SYSMMU_ORDER_DEPTH)
+		return 0;
+	walk->depth++;
+	ret = sysmmu_visit_followers(np, sysmmu_order_reaches, walk);
+	walk->depth--;
+	return ret;
+}
+
+static struct sysmmu_aggregate *
+sysmmu_aggregate_find_registered(struct fwnode_handle *fwnode)
+{
+	struct sysmmu_aggregate *agg, *found = NULL;
+
+	lockdep_assert_held(&sysmmu_aggregates_lock);
+	list_for_each_entry(agg, &sysmmu_aggregates, node) {
+		if (agg->fwnode == fwnode && READ_ONCE(agg->registered)) {
+			found = agg;
+			break;
+		}
+	}
+	return found;
+}
+
+/* Make @consumer go away before any device of @agg does. */
+static int sysmmu_order_link(struct device *consumer,
+			     struct sysmmu_aggregate *agg)
+{
+	unsigned int i;
+
+	for (i = 0; i <= agg->nr_members; i++) {
+		struct device *supplier = i < agg->nr_members ?
+					  agg->members[i]->dev : agg->dev;
+
+		if (i == agg->nr_members && agg->dev == agg->members[0]->dev)
+			break;
+		/* Managed: kept for as long as both devices exist. */
+		if (!device_link_add(consumer, supplier,
+				     DL_FLAG_AUTOPROBE_CONSUMER))
+			return dev_err_probe(consumer, -EINVAL,
+					     "cannot link to %s\n",
+					     dev_name(supplier));
+	}
+	return 0;
+}
+
+static int sysmmu_order_follower(struct device_node *follower,
+				 struct device_node *master, void *data)
+{
+	struct sysmmu_aggregate *agg = data, *dep;
+	struct device_node *np = to_of_node(agg->fwnode);
+	struct sysmmu_order_walk walk = { .target = np };
+	int ret;
+
+	if (sysmmu_order_reaches(follower, master, &walk))
+		return dev_err_probe(agg->dev, -EINVAL,
+				     "%pOF lists %pOF after %pOF, and another master lists them in the opposite order: refusing both\n",
+				     master, follower, np);
+	mutex_lock(&sysmmu_aggregates_lock);
+	dep = sysmmu_aggregate_find_registered(of_fwnode_handle(follower));
+	if (!dep) {
+		mutex_unlock(&sysmmu_aggregates_lock);
+		/* A deferral: a debug message, and the reason in debugfs. */
+		return dev_err_probe(agg->dev, -EPROBE_DEFER,
+				     "waiting for %pOF, which %pOF lists after %pOF\n",
+				     follower, master, np);
+	}
+	ret = sysmmu_order_link(agg->dev, dep);
+	mutex_unlock(&sysmmu_aggregates_lock);
+	return ret;
+}
+
+/**
+ * sysmmu_aggregate_order() - wait for the aggregates @agg must follow
+ * @agg: an aggregate about to register
+ *
+ * @agg registers once every aggregate that a master lists after it has
+ * registered (see "Registration order" above). Each of those becomes a
+ * device-link supplier of @agg's device, so that the driver core takes @agg
+ * down first when one of them goes away, releasing its masters, and brings
+ * it up again after.
+ *
+ * Return: 0 when @agg may register; -EPROBE_DEFER while one of them has not
+ * registered; -EINVAL when masters list @agg and another aggregate in
+ * opposite orders, or on a link failure.
+ */
+int sysmmu_aggregate_order(struct sysmmu_aggregate *agg)
+{
+	return sysmmu_visit_followers(to_of_node(agg->fwnode),
+				      sysmmu_order_follower, agg);
+}
+
 /**
  * sysmmu_check_iommu_cells() - check the node masters reference
  * @dev: a group's device, or a standalone instance's
@@ -104,6 +277,17 @@ void sysmmu_aggregate_publish(struct sysmmu_aggregate *agg, bool ready)
 	mutex_unlock(&sysmmu_aggregates_lock);
 }
 
+/* The fault handler reads it under the member's lock. */
+static void sysmmu_member_set_agg(struct sysmmu_member *member,
+				  struct sysmmu_aggregate *agg)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&member->lock, flags);
+	member->agg = agg;
+	spin_unlock_irqrestore(&member->lock, flags);
+}
+
 static void sysmmu_aggregate_init(struct sysmmu_aggregate *agg,
 				  struct device *dev)
 {
@@ -112,6 +296,7 @@ static void sysmmu_aggregate_init(struct sysmmu_aggregate *agg,
 	mutex_init(&agg->mutex);
 	INIT_LIST_HEAD(&agg->domain_node);
 	INIT_LIST_HEAD(&agg->node);
+	INIT_LIST_HEAD(&agg->masters);
 }
 
 /* Standalone legacy nodes. */
@@ -137,11 +322,11 @@ int sysmmu_aggregate_add_single(struct sysmmu_member *member)
 		return -ENOMEM;
 	agg->members[0] = member;
 	agg->nr_members = 1;
-	member->agg = agg;
+	sysmmu_member_set_agg(member, agg);
 
 	ret = sysmmu_aggregate_register(agg);
 	if (ret)
-		member->agg = NULL;
+		sysmmu_member_set_agg(member, NULL);
 	return ret;
 }
 
@@ -152,7 +337,7 @@ int sysmmu_aggregate_add_single(struct sysmmu_member *member)
 void sysmmu_aggregate_remove_single(struct sysmmu_member *member)
 {
 	sysmmu_aggregate_unregister(member->agg);
-	member->agg = NULL;
+	sysmmu_member_set_agg(member, NULL);
 }
 
 /* Group nodes: the component master and its members. */
@@ -163,7 +348,7 @@ static int sysmmu_member_bind(struct device *dev, struct device *master,
 	struct sysmmu_member *member = dev_get_drvdata(dev);
 	struct sysmmu_aggregate *agg = data;
 
-	member->agg = agg;
+	sysmmu_member_set_agg(member, agg);
 	member->index = agg->nr_members;
 	agg->members[agg->nr_members++] = member;
 	return 0;
@@ -174,7 +359,7 @@ static void sysmmu_member_unbind(struct device *dev, struct device *master,
 {
 	struct sysmmu_member *member = dev_get_drvdata(dev);
 
-	member->agg = NULL;
+	sysmmu_member_set_agg(member, NULL);
 }
 
 const struct component_ops sysmmu_member_component_ops = {
@@ -239,6 +424,48 @@ static int sysmmu_group_check_child(struct device *dev,
 		return dev_err_probe(dev, -EINVAL,
 				     "%pOF has #iommu-cells: masters must reference the group, not its members\n",
 				     child);
+	if (!of_device_is_available(child))
+		return dev_err_probe(dev, -EINVAL,
+				     "%pOF is disabled: the master's port behind it would not be translated\n",
+				     child);
+	return 0;
+}
+
+/*
+ * A master that lists a member itself would bypass the group's aggregate.
+ * A member has no #iommu-cells, so the entry pointing at it does not parse
+ * as a specifier: past entries of no cells, the Nth phandle is entry N.
+ */
+static int sysmmu_group_check_masters(struct device *dev)
+{
+	struct of_phandle_args args;
+	struct device_node *master, *np;
+	int i, ret;
+
+	for_each_node_with_property(master, "iommus") {
+		for (i = 0; ; i++) {
+			ret = of_parse_phandle_with_args(master, "iommus",
+							 "#iommu-cells", i,
+							 &args);
+			if (!ret) {
+				of_node_put(args.np);
+				if (args.args_count)
+					break;
+				continue;
+			}
+			np = of_parse_phandle(master, "iommus", i);
+			if (np && np->parent == dev->of_node) {
+				ret = dev_err_probe(dev, -EINVAL,
+						    "%pOF lists member %pOF: masters must reference the group\n",
+						    master, np);
+				of_node_put(np);
+				of_node_put(master);
+				return ret;
+			}
+			of_node_put(np);
+			break;
+		}
+	}
 	return 0;
 }
 
@@ -292,11 +519,14 @@ static int sysmmu_group_probe(struct platform_device *pdev)
 	if (ret)
 		return ret;
 	soc = sysmmu_group_soc(dev, buf, sizeof(buf));
-	for_each_available_child_of_node_scoped(dev->of_node, c) {
+	for_each_child_of_node_scoped(dev->of_node, c) {
 		ret = sysmmu_group_check_child(dev, c, soc);
 		if (ret)
 			return ret;
 	}
+	ret = sysmmu_group_check_masters(dev);
+	if (ret)
+		return ret;
 
 	agg = devm_kzalloc(dev, sizeof(*agg), GFP_KERNEL);
 	if (!agg)

@@ -142,6 +142,7 @@ KUNIT_ARRAY_PARAM(agg_family, agg_families, agg_family_desc);
 #define LEG_CLK_B		"/sysmmu-test-clock-b"
 #define LEG_MASTER_A		"/sysmmu-test-master-a"
 #define LEG_MASTER_AB		"/sysmmu-test-master-ab"
+#define LEG_MASTER_BA		"/sysmmu-test-master-ba"
 #define LEG_BASE_A		0x1c200000
 #define LEG_BASE_B		0x1c210000
 
@@ -626,10 +627,13 @@ static void agg_teardown(struct kunit *test)
 	}
 }
 
-/* Legacy binding: a standalone node is an aggregate of one. */
+/*
+ * Legacy binding: a standalone node is an aggregate of one. b is listed by
+ * no master before anything else, so it registers as soon as it probes.
+ */
 static void agg_legacy_single(struct kunit *test)
 {
-	struct device *a, *master;
+	struct device *a, *b, *master;
 	struct sysmmu_member *m;
 
 	sysmmu_test_model_add(test, LEG_BASE_A, AGG_V5, 0, 0);
@@ -637,28 +641,36 @@ static void agg_legacy_single(struct kunit *test)
 	sysmmu_test_overlay(test, aggregate_test_legacy);
 	sysmmu_test_settle();
 	a = agg_dev(test, LEG_A);
+	b = agg_dev(test, LEG_B);
 	master = agg_dev(test, LEG_MASTER_A);
 	sysmmu_test_require_deferral(test, master);
-	KUNIT_EXPECT_FALSE(test, sysmmu_test_bound(a));
+	KUNIT_EXPECT_FALSE(test, sysmmu_test_bound(b));
 	agg_expect_deferred(test, master);
 
-	sysmmu_test_enable_clock(test, LEG_CLK_A);
+	sysmmu_test_enable_clock(test, LEG_CLK_B);
 	sysmmu_test_settle();
-	m = sysmmu_test_member(a);
+	m = sysmmu_test_member(b);
 	KUNIT_ASSERT_NOT_NULL(test, m);
 	KUNIT_ASSERT_NOT_NULL(test, m->agg);
 	KUNIT_EXPECT_TRUE(test, agg_registered(m->agg));
 	KUNIT_EXPECT_EQ(test, m->agg->registrations, 1);
 	KUNIT_EXPECT_EQ(test, m->agg->nr_members, 1);
-	KUNIT_EXPECT_PTR_EQ(test, m->agg->dev, a);
-	KUNIT_EXPECT_TRUE(test, sysmmu_test_debugfs_has(dev_name(a)));
+	KUNIT_EXPECT_PTR_EQ(test, m->agg->dev, b);
+	KUNIT_EXPECT_TRUE(test, sysmmu_test_debugfs_has(dev_name(b)));
+
+	sysmmu_test_enable_clock(test, LEG_CLK_A);
+	sysmmu_test_settle();
+	m = sysmmu_test_member(a);
+	KUNIT_ASSERT_NOT_NULL(test, m);
 	agg_expect_behind(test, master, m->agg, agg_node(test, LEG_A), 1);
 }
 
 /*
- * Legacy binding: a master listing two standalone nodes defers while one of
- * them is missing, then binds with one fwnode (the first node's) and is
- * behind both aggregates.
+ * Legacy binding, a master listing a then b: a registers only after b, so
+ * that the IOMMU core's readiness check of the master's first entry covers
+ * both. Until b is there, neither a nor anything behind a comes up (master
+ * a, which lists a alone, waits too); then the master binds with one
+ * fwnode, a's, behind both aggregates.
  */
 static void agg_legacy_two(struct kunit *test)
 {
@@ -677,9 +689,10 @@ static void agg_legacy_two(struct kunit *test)
 
 	sysmmu_test_enable_clock(test, LEG_CLK_A);
 	sysmmu_test_settle();
-	KUNIT_EXPECT_TRUE(test, sysmmu_test_bound(a));
+	KUNIT_EXPECT_FALSE(test, sysmmu_test_bound(a));
+	KUNIT_EXPECT_NULL(test, sysmmu_aggregate_find(of_fwnode_handle(agg_node(test, LEG_A))));
 	KUNIT_EXPECT_FALSE(test, sysmmu_test_bound(b));
-	KUNIT_EXPECT_TRUE(test, sysmmu_test_bound(master_a));
+	agg_expect_deferred(test, master_a);
 	agg_expect_deferred(test, master_ab);
 
 	sysmmu_test_enable_clock(test, LEG_CLK_B);
@@ -688,11 +701,79 @@ static void agg_legacy_two(struct kunit *test)
 	mb = sysmmu_test_member(b);
 	KUNIT_ASSERT_NOT_NULL(test, ma);
 	KUNIT_ASSERT_NOT_NULL(test, mb);
+	KUNIT_EXPECT_TRUE(test, agg_registered(ma->agg));
 	KUNIT_EXPECT_TRUE(test, agg_registered(mb->agg));
+	agg_expect_behind(test, master_a, ma->agg, agg_node(test, LEG_A), 1);
 	agg_expect_behind(test, master_ab, ma->agg, agg_node(test, LEG_A), 2);
 	KUNIT_EXPECT_PTR_EQ(test,
 			    ((struct sysmmu_master *)
 			     dev_iommu_priv_get(master_ab))->aggs[1], mb->agg);
+}
+
+/*
+ * Unbinding b, which master ab lists second, takes a and the masters behind
+ * it down first (a is a device-link consumer of b), so that no master is
+ * left holding b's aggregate; binding b again brings everything back, both
+ * instances translating for master ab.
+ */
+static void agg_legacy_unbind_second(struct kunit *test)
+{
+	struct device *a, *b, *master_a, *master_ab;
+	struct sysmmu_master *priv;
+	struct sysmmu_member *ma, *mb;
+
+	sysmmu_test_model_add(test, LEG_BASE_A, AGG_V5, 0, 0);
+	sysmmu_test_model_add(test, LEG_BASE_B, AGG_V5, 0, 0);
+	sysmmu_test_overlay(test, aggregate_test_legacy);
+	sysmmu_test_enable_clock(test, LEG_CLK_A);
+	sysmmu_test_enable_clock(test, LEG_CLK_B);
+	sysmmu_test_settle();
+	a = agg_dev(test, LEG_A);
+	b = agg_dev(test, LEG_B);
+	master_a = agg_dev(test, LEG_MASTER_A);
+	master_ab = agg_dev(test, LEG_MASTER_AB);
+	KUNIT_ASSERT_TRUE(test, sysmmu_test_bound(master_ab));
+
+	device_release_driver(b);
+	sysmmu_test_settle();
+	KUNIT_EXPECT_FALSE(test, sysmmu_test_bound(b));
+	KUNIT_EXPECT_FALSE(test, sysmmu_test_bound(a));
+	agg_expect_deferred(test, master_a);
+	agg_expect_deferred(test, master_ab);
+	KUNIT_EXPECT_NULL(test, dev_iommu_priv_get(master_ab));
+
+	KUNIT_ASSERT_EQ(test, device_attach(b), 1);
+	sysmmu_test_settle();
+	ma = sysmmu_test_member(a);
+	mb = sysmmu_test_member(b);
+	KUNIT_ASSERT_NOT_NULL(test, ma);
+	KUNIT_ASSERT_NOT_NULL(test, mb);
+	agg_expect_behind(test, master_a, ma->agg, agg_node(test, LEG_A), 1);
+	agg_expect_behind(test, master_ab, ma->agg, agg_node(test, LEG_A), 2);
+	priv = dev_iommu_priv_get(master_ab);
+	KUNIT_ASSERT_NOT_NULL(test, priv);
+	KUNIT_EXPECT_PTR_EQ(test, priv->aggs[1], mb->agg);
+}
+
+/* Two masters listing a and b in opposite orders: both are refused. */
+static void agg_legacy_conflicting_order(struct kunit *test)
+{
+	struct device *a, *b;
+
+	sysmmu_test_model_add(test, LEG_BASE_A, AGG_V5, 0, 0);
+	sysmmu_test_model_add(test, LEG_BASE_B, AGG_V5, 0, 0);
+	sysmmu_test_overlay(test, aggregate_test_legacy_conflict);
+	sysmmu_test_enable_clock(test, LEG_CLK_A);
+	sysmmu_test_enable_clock(test, LEG_CLK_B);
+	sysmmu_test_settle();
+	a = agg_dev(test, LEG_A);
+	b = agg_dev(test, LEG_B);
+	KUNIT_EXPECT_FALSE(test, sysmmu_test_bound(a));
+	KUNIT_EXPECT_FALSE(test, sysmmu_test_bound(b));
+	KUNIT_EXPECT_NULL(test, sysmmu_aggregate_find(of_fwnode_handle(agg_node(test, LEG_A))));
+	KUNIT_EXPECT_NULL(test, sysmmu_aggregate_find(of_fwnode_handle(agg_node(test, LEG_B))));
+	agg_expect_deferred(test, agg_dev(test, LEG_MASTER_AB));
+	agg_expect_deferred(test, agg_dev(test, LEG_MASTER_BA));
 }
 
 /* ... and attaching a domain to that master programs both instances. */
@@ -765,6 +846,8 @@ static struct kunit_case sysmmu_aggregate_cases[] = {
 	KUNIT_CASE(agg_legacy_single),
 	KUNIT_CASE(agg_legacy_two),
 	KUNIT_CASE(agg_legacy_two_attach),
+	KUNIT_CASE(agg_legacy_unbind_second),
+	KUNIT_CASE(agg_legacy_conflicting_order),
 	{ }
 };
 

@@ -346,13 +346,20 @@ struct sysmmu_member {
  * @fwnode: the fwnode masters reference
  * @members: the members, all bound while @iommu is registered
  * @nr_members: number of entries in @members
- * @mutex: protects @domain, @domain_node and @group
+ * @mutex: protects @domain, @domain_node and @masters
  * @domain: domain currently attached (NULL: bypass, as after reset)
  * @domain_node: entry in the attached paging domain's list
- * @group: the one iommu_group of every master behind this aggregate
+ * @group: the one iommu_group of every master behind this aggregate, and
+ *	behind the aggregates those masters list (protected by a lock of
+ *	iommu.c)
+ * @masters: the masters behind this aggregate (&sysmmu_master_link)
  * @blocking: domain with an empty page table, used for the blocked domain
- * @master: first master probed behind the aggregate, named in fault reports
+ * @master: a master behind the aggregate, named in fault reports; written
+ *	with @mutex and every member's lock held
  * @ready: every member has probed; masters may be probed
+ * @registered: iommu_device_register() of @iommu returned, and
+ *	iommu_device_unregister() has not started: aggregates that must
+ *	register after this one may
  * @registrations: how many times @iommu was registered (debugfs)
  * @node: entry in the list of ready aggregates
  * @debugfs: the aggregate's debugfs directory
@@ -367,24 +374,38 @@ struct sysmmu_aggregate {
 	struct iommu_domain *domain;
 	struct list_head domain_node;
 	struct iommu_group *group;
+	struct list_head masters;
 	struct sysmmu_domain *blocking;
 	struct device *master;
 	bool ready;
+	bool registered;
 	unsigned int registrations;
 	struct list_head node;
 	struct dentry *debugfs;
 };
 
 /**
+ * struct sysmmu_master_link - a master's entry in an aggregate's masters
+ * @node: entry in &sysmmu_aggregate.masters
+ * @master: the master
+ */
+struct sysmmu_master_link {
+	struct list_head node;
+	struct sysmmu_master *master;
+};
+
+/**
  * struct sysmmu_master - per-master state, in dev_iommu_priv
  * @dev: the master
- * @aggs: the aggregates the master is behind; more than one only for the
- *	legacy form where a master lists several standalone nodes
+ * @aggs: the aggregates the master is behind, in the order of its "iommus"
+ *	entries; more than one when it lists several nodes
+ * @nodes: per aggregate, the master's entry in its masters
  * @nr_aggs: number of entries in @aggs
  */
 struct sysmmu_master {
 	struct device *dev;
 	struct sysmmu_aggregate **aggs;
+	struct sysmmu_master_link *nodes;
 	unsigned int nr_aggs;
 };
 
@@ -476,6 +497,7 @@ struct sysmmu_aggregate *sysmmu_aggregate_find(struct fwnode_handle *fwnode);
 void sysmmu_aggregate_publish(struct sysmmu_aggregate *agg, bool ready);
 bool sysmmu_node_is_group(const struct device_node *np);
 int sysmmu_check_iommu_cells(struct device *dev);
+int sysmmu_aggregate_order(struct sysmmu_aggregate *agg);
 
 /* iommu.c */
 extern const struct iommu_ops sysmmu_iommu_ops;

@@ -491,6 +491,7 @@ static int sysmmu_master_link(struct sysmmu_master *master,
 
 static void sysmmu_master_free(struct sysmmu_master *master)
 {
+	kfree(master->nodes);
 	kfree(master->aggs);
 	kfree(master);
 }
@@ -512,7 +513,8 @@ static struct sysmmu_master *sysmmu_master_create(struct device *dev)
 		return ERR_PTR(-ENOMEM);
 	master->dev = dev;
 	master->aggs = kcalloc(n, sizeof(*master->aggs), GFP_KERNEL);
-	if (!master->aggs) {
+	master->nodes = kcalloc(n, sizeof(*master->nodes), GFP_KERNEL);
+	if (!master->aggs || !master->nodes) {
 		ret = -ENOMEM;
 		goto err;
 	}
@@ -555,74 +557,131 @@ err:
 	return ERR_PTR(ret);
 }
 
-/* Remember a master per aggregate so that fault reports can name one. */
-static void sysmmu_master_name(struct sysmmu_master *master, bool add)
+/*
+ * The device fault reports name: a master behind the aggregate. Written with
+ * every member's lock held, which the fault handler holds while it uses it,
+ * so that it never sees a master that is gone. The hardware does not say
+ * which master of a shared instance faulted.
+ */
+static void sysmmu_aggregate_name_master(struct sysmmu_aggregate *agg)
 {
+	struct sysmmu_master_link *first;
+	unsigned long flags;
 	unsigned int i;
 
-	for (i = 0; i < master->nr_aggs; i++) {
-		struct sysmmu_aggregate *agg = master->aggs[i];
-
-		mutex_lock(&agg->mutex);
-		if (add && !agg->master)
-			agg->master = master->dev;
-		else if (!add && agg->master == master->dev)
-			agg->master = NULL;
-		mutex_unlock(&agg->mutex);
+	lockdep_assert_held(&agg->mutex);
+	first = list_first_entry_or_null(&agg->masters,
+					 struct sysmmu_master_link, node);
+	for (i = 0; i < agg->nr_members; i++) {
+		spin_lock_irqsave(&agg->members[i]->lock, flags);
+		agg->master = first ? first->master->dev : NULL;
+		spin_unlock_irqrestore(&agg->members[i]->lock, flags);
 	}
 }
 
 static struct iommu_device *sysmmu_probe_device(struct device *dev)
 {
 	struct sysmmu_master *master;
+	unsigned int i;
 
 	if (!dev->of_node)
 		return ERR_PTR(-ENODEV);
 	master = sysmmu_master_create(dev);
 	if (IS_ERR(master))
 		return ERR_CAST(master);
-	sysmmu_master_name(master, true);
+	for (i = 0; i < master->nr_aggs; i++) {
+		struct sysmmu_aggregate *agg = master->aggs[i];
+
+		master->nodes[i].master = master;
+		mutex_lock(&agg->mutex);
+		list_add_tail(&master->nodes[i].node, &agg->masters);
+		sysmmu_aggregate_name_master(agg);
+		mutex_unlock(&agg->mutex);
+	}
 	dev_iommu_priv_set(dev, master);
 	return &master->aggs[0]->iommu;
 }
 
+/*
+ * No release_domain: an aggregate may be shared with other masters, which
+ * must keep translating. An aggregate the departing master was the last
+ * user of is blocked (or put in bypass for a master whose reserved regions
+ * must stay reachable) before the core frees the domain it used.
+ */
 static void sysmmu_release_device(struct device *dev)
 {
 	struct sysmmu_master *master = dev_iommu_priv_get(dev);
+	struct iommu_domain *park = dev->iommu->require_direct ?
+				    &sysmmu_identity_domain :
+				    &sysmmu_blocked_domain;
+	unsigned int i;
 
 	/*
 	 * The core frees dev->iommu next; dev_iommu_priv_set() may only be
 	 * called under the core's probe lock, which is not held here.
 	 */
-	sysmmu_master_name(master, false);
+	for (i = 0; i < master->nr_aggs; i++) {
+		struct sysmmu_aggregate *agg = master->aggs[i];
+		bool last;
+
+		mutex_lock(&agg->mutex);
+		list_del(&master->nodes[i].node);
+		last = list_empty(&agg->masters);
+		sysmmu_aggregate_name_master(agg);
+		mutex_unlock(&agg->mutex);
+		if (last)
+			sysmmu_aggregate_attach(agg, park);
+	}
 	sysmmu_master_free(master);
 }
+
+/*
+ * Masters behind a shared aggregate share their translation: one IOMMU
+ * group for every master of a set of aggregates that masters list
+ * together. A master whose aggregates are already in two different groups
+ * would join them, which the IOMMU core cannot do; it is refused.
+ */
+static DEFINE_MUTEX(sysmmu_groups_lock);
 
 static struct iommu_group *sysmmu_device_group(struct device *dev)
 {
 	struct sysmmu_master *master = dev_iommu_priv_get(dev);
-	struct sysmmu_aggregate *agg = master->aggs[0];
-	struct iommu_group *group;
+	struct iommu_group *group = NULL;
+	unsigned int i;
 
-	/* Masters behind the same instances share their translation. */
-	mutex_lock(&agg->mutex);
-	if (!agg->group) {
+	mutex_lock(&sysmmu_groups_lock);
+	for (i = 0; i < master->nr_aggs; i++) {
+		struct iommu_group *g = master->aggs[i]->group;
+
+		if (g && group && g != group) {
+			mutex_unlock(&sysmmu_groups_lock);
+			dev_err(dev, "behind System MMUs of different IOMMU groups (%pOF and %pOF)\n",
+				to_of_node(master->aggs[0]->fwnode),
+				to_of_node(master->aggs[i]->fwnode));
+			return ERR_PTR(-EBUSY);
+		}
+		group = group ?: g;
+	}
+	if (group) {
+		iommu_group_ref_get(group);
+	} else {
 		group = iommu_group_alloc();
 		if (IS_ERR(group)) {
-			mutex_unlock(&agg->mutex);
+			mutex_unlock(&sysmmu_groups_lock);
 			return group;
 		}
-		agg->group = group;
 	}
-	group = iommu_group_ref_get(agg->group);
-	mutex_unlock(&agg->mutex);
+	/* Each aggregate holds a reference until it is unregistered. */
+	for (i = 0; i < master->nr_aggs; i++)
+		if (!master->aggs[i]->group)
+			master->aggs[i]->group = iommu_group_ref_get(group);
+	mutex_unlock(&sysmmu_groups_lock);
 	return group;
 }
 
 const struct iommu_ops sysmmu_iommu_ops = {
 	.identity_domain = &sysmmu_identity_domain,
 	.blocked_domain = &sysmmu_blocked_domain,
-	.release_domain = &sysmmu_blocked_domain,
 	.domain_alloc_paging = sysmmu_domain_alloc_paging,
 	.probe_device = sysmmu_probe_device,
 	.release_device = sysmmu_release_device,
@@ -663,6 +722,9 @@ int sysmmu_aggregate_register(struct sysmmu_aggregate *agg)
 	if (sysmmu_aggregate_pt_cfg(agg, &cfg, true))
 		return dev_err_probe(agg->dev, -EINVAL,
 				     "instances disagree on the page-table format\n");
+	ret = sysmmu_aggregate_order(agg);
+	if (ret)
+		return ret;
 	sysmmu_aggregate_dma_mask(agg);
 	agg->blocking = sysmmu_domain_create(agg->dev, &cfg);
 	if (IS_ERR(agg->blocking)) {
@@ -687,6 +749,7 @@ int sysmmu_aggregate_register(struct sysmmu_aggregate *agg)
 	if (ret)
 		goto err_sysfs;
 	agg->registrations++;
+	WRITE_ONCE(agg->registered, true);
 	sysmmu_debugfs_add(agg);
 	dev_info(agg->dev, "System MMU aggregate of %u instance%s registered\n",
 		 agg->nr_members, agg->nr_members == 1 ? "" : "s");
@@ -714,9 +777,14 @@ void sysmmu_aggregate_unregister(struct sysmmu_aggregate *agg)
 {
 	unsigned int i;
 
+	WRITE_ONCE(agg->registered, false);
 	sysmmu_debugfs_remove(agg);
-	sysmmu_aggregate_publish(agg, false);
+	/*
+	 * Withdrawn only once the core has released its masters: until then
+	 * another aggregate's bus scan may still probe a master behind both.
+	 */
 	iommu_device_unregister(&agg->iommu);
+	sysmmu_aggregate_publish(agg, false);
 	iommu_device_sysfs_remove(&agg->iommu);
 
 	mutex_lock(&agg->mutex);
@@ -724,11 +792,13 @@ void sysmmu_aggregate_unregister(struct sysmmu_aggregate *agg)
 		sysmmu_member_set_table(agg->members[i], 0, NULL);
 	sysmmu_domain_link(sysmmu_paging(agg->domain), agg, false);
 	agg->domain = NULL;
+	mutex_unlock(&agg->mutex);
+	mutex_lock(&sysmmu_groups_lock);
 	if (agg->group) {
 		iommu_group_put(agg->group);
 		agg->group = NULL;
 	}
-	mutex_unlock(&agg->mutex);
+	mutex_unlock(&sysmmu_groups_lock);
 	sysmmu_domain_destroy(agg->blocking);
 	agg->blocking = NULL;
 }

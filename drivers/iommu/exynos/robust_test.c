@@ -1223,6 +1223,22 @@ static const struct rob_bad rob_bad_groups[] = {
 		"mixed-soc-group", ROB_BAD_REFUSED,
 		"/sysmmu-test-bad-mixed", NULL, NULL,
 		"iommu@1e4f0000 is not compatible with google,zuma-sysmmu",
+	}, {
+		/* Its master's traffic through that port would bypass. */
+		"group-member-disabled", ROB_BAD_REFUSED,
+		"/sysmmu-test-bad-disabled", NULL,
+		"/sysmmu-test-bad-disabled-master",
+		"iommu@1e580000 is disabled: the master's port behind it",
+	}, {
+		/*
+		 * The master's reference cannot be parsed (the member has no
+		 * #iommu-cells), so the core lets that master bind without an
+		 * IOMMU; the group is refused so that nothing pretends to
+		 * translate for it.
+		 */
+		"master-references-member", ROB_BAD_REFUSED,
+		"/sysmmu-test-bad-ref-member", NULL, NULL,
+		"lists member",
 	},
 };
 
@@ -1260,11 +1276,6 @@ KUNIT_ARRAY_PARAM(rob_bad_member, rob_bad_members, rob_bad_desc);
 /* Masters whose reference is wrong. */
 static const struct rob_bad rob_bad_masters[] = {
 	{
-		"master-references-member", ROB_BAD_MASTER_REFUSED,
-		"/sysmmu-test-bad-ref-member", NULL,
-		"/sysmmu-test-bad-ref-member-master",
-		"could not get #iommu-cells for",
-	}, {
 		"legacy-missing-iommu-cells (master)", ROB_BAD_MASTER_REFUSED,
 		"/iommu@1e4a0000", NULL, "/sysmmu-test-bad-legacy-cells-master",
 		"could not get #iommu-cells for",
