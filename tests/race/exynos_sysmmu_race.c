@@ -413,7 +413,8 @@ static void race_round(const struct race_row *row, bool forced,
 	struct task_struct *t;
 
 	init_completion(&up.done);
-	if (forced && !row->refused)
+	/* The upstream driver's instance was armed before its first probe. */
+	if (forced && !row->refused && !strcmp(driver, "ours"))
 		iommu_race_arm(row->held);
 	t = kthread_run(race_bring_up, &up, "race-up");
 	if (IS_ERR(t)) {
@@ -442,15 +443,22 @@ static void race_round(const struct race_row *row, bool forced,
 	race_check(row, c);
 }
 
+static void race_row_begin(const struct race_row *row)
+{
+	pr_info("race: row %s %s %s %s begin\n", driver, condition, mode,
+		row->name);
+}
+
+/* @begun: the row's begin line was printed before its first bring-up. */
 static void race_row_run(const struct race_row *row, bool forced,
-			 bool ours)
+			 bool ours, bool begun)
 {
 	unsigned int n = ours ? rounds : 1, i;
 	struct race_count c = { };
-	int early = atomic_read(&race_early);
+	int early = begun ? 0 : atomic_read(&race_early);
 
-	pr_info("race: row %s %s %s %s begin\n", driver, condition, mode,
-		row->name);
+	if (!begun)
+		race_row_begin(row);
 	for (i = 0; i < n; i++) {
 		if (ours)
 			race_take_down(row);
@@ -488,6 +496,7 @@ static void race_release_second(const struct race_row *row)
 
 static int __init race_init(void)
 {
+	const struct race_row *first = NULL;
 	bool ours = !strcmp(driver, "ours");
 	bool forced = !strcmp(mode, "forced");
 	unsigned int i;
@@ -499,12 +508,29 @@ static int __init race_init(void)
 	ret = platform_driver_register(&race_master_driver);
 	if (ret)
 		goto err_dma;
+	/*
+	 * The clocks let every instance probe. This driver's rounds unbind
+	 * and rebind them, so let that settle first; the upstream driver's
+	 * cannot be unbound, so its one round is this first bring-up, held
+	 * from the start in the forced form.
+	 */
+	for (i = 0; i < ARRAY_SIZE(race_rows) && !ours && !first; i++)
+		if (race_rows[i].upstream)
+			first = &race_rows[i];
+	if (first) {
+		race_row_begin(first);
+		if (forced)
+			iommu_race_arm(first->held);
+	}
 	ret = platform_driver_register(&race_clock_driver);
 	if (ret)
 		goto err_master;
+	if (ours)
+		wait_for_device_probe();
 	for (i = 0; i < ARRAY_SIZE(race_rows); i++)
 		if (ours || race_rows[i].upstream)
-			race_row_run(&race_rows[i], forced, ours);
+			race_row_run(&race_rows[i], forced, ours,
+				     &race_rows[i] == first);
 	/* Last: it removes a device, and the other form may run next. */
 	for (i = 0; i < ARRAY_SIZE(race_rows) && !forced; i++)
 		if (race_rows[i].second && !race_rows[i].refused)
