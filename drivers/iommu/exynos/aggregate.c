@@ -10,7 +10,9 @@
  * node is an aggregate of one, registered at the end of its own probe.
  */
 
+#include <linux/delay.h>
 #include <linux/device.h>
+#include <linux/jiffies.h>
 #include <linux/mod_devicetable.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
@@ -232,6 +234,122 @@ int sysmmu_aggregate_order(struct sysmmu_aggregate *agg)
 {
 	return sysmmu_visit_followers(to_of_node(agg->fwnode),
 				      sysmmu_order_follower, agg);
+}
+
+/*
+ * The masters' bind window.
+ *
+ * An aggregate's bus scan skips a master that is inside really_probe()
+ * between device_set_driver() and dma_configure(): that master defers,
+ * because the aggregate is not ready yet, and its retry then configures it
+ * at driver bind ("late IOMMU probe at driver bind"). fw_devlink does not
+ * hold it back: a group's device is bound long before its aggregate
+ * registers, and with fw_devlink=permissive nothing does. So while an
+ * aggregate registers, the masters that list it first are kept out of
+ * driver bind by holding their device locks.
+ *
+ * Only trylocks, and a bounded wait: a master's lock can be held for long
+ * in its probe, for example by a component-based driver waiting in
+ * component_add() for the component mutex that a group's registration runs
+ * under. Such a master is past dma_configure(), so outside the window: it
+ * is either configured already or runs without an IOMMU, and is not
+ * waited for beyond SYSMMU_HOLD_WAIT_MS.
+ */
+
+#define SYSMMU_HOLD_WAIT_MS	1000
+
+/* Whether @master lists @np first. */
+static bool sysmmu_master_lists_first(struct device_node *master,
+				      struct device_node *np)
+{
+	struct of_phandle_args args;
+
+	if (!of_device_is_available(master) ||
+	    of_parse_phandle_with_args(master, "iommus", "#iommu-cells", 0,
+				       &args))
+		return false;
+	of_node_put(args.np);
+	return args.np == np;
+}
+
+/* Wait for @dev's lock unless it is configured or the wait runs out. */
+static bool sysmmu_hold_one(struct device *dev)
+{
+	unsigned long deadline = jiffies +
+				 msecs_to_jiffies(SYSMMU_HOLD_WAIT_MS);
+
+	while (!device_trylock(dev)) {
+		if (READ_ONCE(dev->iommu_group))
+			return false;
+		if (time_after(jiffies, deadline)) {
+			dev_dbg(dev, "busy while its IOMMU registers\n");
+			return false;
+		}
+		usleep_range(200, 500);
+	}
+	return true;
+}
+
+/**
+ * sysmmu_aggregate_hold_masters() - keep masters out of driver bind
+ * @agg: an aggregate about to register
+ * @hold: filled with the devices held, for sysmmu_aggregate_release_masters()
+ *
+ * See "The masters' bind window" above.
+ *
+ * Return: 0, or -ENOMEM with nothing held.
+ */
+int sysmmu_aggregate_hold_masters(struct sysmmu_aggregate *agg,
+				  struct sysmmu_master_hold *hold)
+{
+	struct device_node *np = to_of_node(agg->fwnode), *master;
+	unsigned int n = 0, seen = 0;
+
+	hold->nr = 0;
+	hold->devs = NULL;
+	for_each_node_with_property(master, "iommus")
+		n += sysmmu_master_lists_first(master, np);
+	if (!n)
+		return 0;
+	hold->devs = kcalloc(n, sizeof(*hold->devs), GFP_KERNEL);
+	if (!hold->devs)
+		return -ENOMEM;
+	/* Always in the same order, the tree's: concurrent holders agree. */
+	for_each_node_with_property(master, "iommus") {
+		struct platform_device *pdev;
+
+		if (!sysmmu_master_lists_first(master, np))
+			continue;
+		/* An overlay may have added one since the count. */
+		if (seen++ == n) {
+			of_node_put(master);
+			break;
+		}
+		pdev = of_find_device_by_node(master);
+		if (!pdev)
+			continue;
+		if (sysmmu_hold_one(&pdev->dev))
+			hold->devs[hold->nr++] = &pdev->dev;
+		else
+			put_device(&pdev->dev);
+	}
+	return 0;
+}
+
+/**
+ * sysmmu_aggregate_release_masters() - let held masters bind again
+ * @hold: what sysmmu_aggregate_hold_masters() filled in
+ */
+void sysmmu_aggregate_release_masters(struct sysmmu_master_hold *hold)
+{
+	while (hold->nr) {
+		struct device *dev = hold->devs[--hold->nr];
+
+		device_unlock(dev);
+		put_device(dev);
+	}
+	kfree(hold->devs);
+	hold->devs = NULL;
 }
 
 /**

@@ -360,6 +360,8 @@ struct sysmmu_member {
  * @registered: iommu_device_register() of @iommu returned, and
  *	iommu_device_unregister() has not started: aggregates that must
  *	register after this one may
+ * @registering: inside sysmmu_aggregate_register(), from before
+ *	iommu_device_register() until it returned
  * @registrations: how many times @iommu was registered (debugfs)
  * @node: entry in the list of ready aggregates
  * @debugfs: the aggregate's debugfs directory
@@ -379,6 +381,7 @@ struct sysmmu_aggregate {
 	struct device *master;
 	bool ready;
 	bool registered;
+	bool registering;
 	unsigned int registrations;
 	struct list_head node;
 	struct dentry *debugfs;
@@ -498,6 +501,20 @@ void sysmmu_aggregate_publish(struct sysmmu_aggregate *agg, bool ready);
 bool sysmmu_node_is_group(const struct device_node *np);
 int sysmmu_check_iommu_cells(struct device *dev);
 int sysmmu_aggregate_order(struct sysmmu_aggregate *agg);
+
+/**
+ * struct sysmmu_master_hold - masters kept out of driver bind
+ * @devs: their devices, locked and referenced
+ * @nr: how many
+ */
+struct sysmmu_master_hold {
+	struct device **devs;
+	unsigned int nr;
+};
+
+int sysmmu_aggregate_hold_masters(struct sysmmu_aggregate *agg,
+				  struct sysmmu_master_hold *hold);
+void sysmmu_aggregate_release_masters(struct sysmmu_master_hold *hold);
 
 /* iommu.c */
 extern const struct iommu_ops sysmmu_iommu_ops;

@@ -531,6 +531,16 @@ static struct sysmmu_master *sysmmu_master_create(struct device *dev)
 			/* Not every instance has probed: never half set up. */
 			dev_dbg(dev, "waiting for System MMU %pOF\n", args.np);
 			ret = -EPROBE_DEFER;
+		} else if (!READ_ONCE(agg->registered) &&
+			   !READ_ONCE(agg->registering)) {
+			/*
+			 * Going away: still found, so that another aggregate's
+			 * bus scan is not failed by a deferral, but the master
+			 * must not keep it. The scan skips the master (-ENODEV)
+			 * and the aggregate's next registration configures it;
+			 * at driver bind it defers, never runs untranslated.
+			 */
+			ret = dev->driver ? -EPROBE_DEFER : -ENODEV;
 		} else {
 			ret = sysmmu_master_add_aggregate(master, agg);
 		}
@@ -629,7 +639,8 @@ static void sysmmu_release_device(struct device *dev)
 		last = list_empty(&agg->masters);
 		sysmmu_aggregate_name_master(agg);
 		mutex_unlock(&agg->mutex);
-		if (last)
+		/* One being unregistered is left in bypass by that. */
+		if (last && READ_ONCE(agg->registered))
 			sysmmu_aggregate_attach(agg, park);
 	}
 	sysmmu_master_free(master);
@@ -716,6 +727,7 @@ static void sysmmu_aggregate_dma_mask(struct sysmmu_aggregate *agg)
  */
 int sysmmu_aggregate_register(struct sysmmu_aggregate *agg)
 {
+	struct sysmmu_master_hold hold;
 	struct exynos_pt_cfg cfg;
 	int ret;
 
@@ -740,6 +752,10 @@ int sysmmu_aggregate_register(struct sysmmu_aggregate *agg)
 	 * would let masters be configured at driver bind during the bus scan.
 	 */
 	memset(&agg->iommu, 0, sizeof(agg->iommu));
+	ret = sysmmu_aggregate_hold_masters(agg, &hold);
+	if (ret)
+		goto err_blocking;
+	WRITE_ONCE(agg->registering, true);
 	sysmmu_aggregate_publish(agg, true);
 	ret = iommu_device_sysfs_add(&agg->iommu, agg->dev, NULL, "%s",
 				     dev_name(agg->dev));
@@ -748,8 +764,11 @@ int sysmmu_aggregate_register(struct sysmmu_aggregate *agg)
 	ret = iommu_device_register(&agg->iommu, &sysmmu_iommu_ops, agg->dev);
 	if (ret)
 		goto err_sysfs;
-	agg->registrations++;
 	WRITE_ONCE(agg->registered, true);
+	WRITE_ONCE(agg->registering, false);
+	/* Ready: a held master that binds now finds itself configured. */
+	sysmmu_aggregate_release_masters(&hold);
+	agg->registrations++;
 	sysmmu_debugfs_add(agg);
 	dev_info(agg->dev, "System MMU aggregate of %u instance%s registered\n",
 		 agg->nr_members, agg->nr_members == 1 ? "" : "s");
@@ -760,7 +779,10 @@ err_sysfs:
 err_withdraw:
 	/* A failed iommu_device_sysfs_add() freed its device, not the pointer. */
 	agg->iommu.dev = NULL;
+	WRITE_ONCE(agg->registering, false);
 	sysmmu_aggregate_publish(agg, false);
+	sysmmu_aggregate_release_masters(&hold);
+err_blocking:
 	sysmmu_domain_destroy(agg->blocking);
 	agg->blocking = NULL;
 	return ret;
