@@ -639,8 +639,7 @@ static void sysmmu_release_device(struct device *dev)
 		last = list_empty(&agg->masters);
 		sysmmu_aggregate_name_master(agg);
 		mutex_unlock(&agg->mutex);
-		/* One being unregistered is left in bypass by that. */
-		if (last && READ_ONCE(agg->registered))
+		if (last)
 			sysmmu_aggregate_attach(agg, park);
 	}
 	sysmmu_master_free(master);
