@@ -91,6 +91,20 @@ static bool sysmmu_node_is_aggregate(const struct device_node *np)
 	       of_match_node(sysmmu_member_driver.driver.of_match_table, np);
 }
 
+/* Whether @master lists @np first. */
+static bool sysmmu_master_lists_first(struct device_node *master,
+				      struct device_node *np)
+{
+	struct of_phandle_args args;
+
+	if (!of_device_is_available(master) ||
+	    of_parse_phandle_with_args(master, "iommus", "#iommu-cells", 0,
+				       &args))
+		return false;
+	of_node_put(args.np);
+	return args.np == np;
+}
+
 /*
  * Call @fn for every entry that an available master lists after @np, @np
  * being its first entry; stop at the first non-zero return.
@@ -106,13 +120,7 @@ static int sysmmu_visit_followers(struct device_node *np,
 	int i, n, ret = 0;
 
 	for_each_node_with_property(master, "iommus") {
-		if (!of_device_is_available(master))
-			continue;
-		if (of_parse_phandle_with_args(master, "iommus", "#iommu-cells",
-					       0, &args))
-			continue;
-		of_node_put(args.np);
-		if (args.np != np)
+		if (!sysmmu_master_lists_first(master, np))
 			continue;
 		n = of_count_phandle_with_args(master, "iommus", "#iommu-cells");
 		for (i = 1; i < n && !ret; i++) {
@@ -257,20 +265,6 @@ int sysmmu_aggregate_order(struct sysmmu_aggregate *agg)
  */
 
 #define SYSMMU_HOLD_WAIT_MS	1000
-
-/* Whether @master lists @np first. */
-static bool sysmmu_master_lists_first(struct device_node *master,
-				      struct device_node *np)
-{
-	struct of_phandle_args args;
-
-	if (!of_device_is_available(master) ||
-	    of_parse_phandle_with_args(master, "iommus", "#iommu-cells", 0,
-				       &args))
-		return false;
-	of_node_put(args.np);
-	return args.np == np;
-}
 
 /* Wait for @dev's lock unless it is configured or the wait runs out. */
 static bool sysmmu_hold_one(struct device *dev)
