@@ -494,6 +494,12 @@ static void race_release_second(const struct race_row *row)
 	put_device(dev);
 }
 
+/* The masters' drivers; the clocks' comes later, when a round allows. */
+static struct platform_driver * const race_master_drivers[] = {
+	&race_dma_driver,
+	&race_master_driver,
+};
+
 static int __init race_init(void)
 {
 	const struct race_row *first = NULL;
@@ -502,12 +508,10 @@ static int __init race_init(void)
 	unsigned int i;
 	int ret;
 
-	ret = platform_driver_register(&race_dma_driver);
+	ret = platform_register_drivers(race_master_drivers,
+					ARRAY_SIZE(race_master_drivers));
 	if (ret)
 		return ret;
-	ret = platform_driver_register(&race_master_driver);
-	if (ret)
-		goto err_dma;
 	/*
 	 * The clocks let every instance probe. This driver's rounds unbind
 	 * and rebind them, so let that settle first; the upstream driver's
@@ -523,8 +527,11 @@ static int __init race_init(void)
 			iommu_race_arm(first->held);
 	}
 	ret = platform_driver_register(&race_clock_driver);
-	if (ret)
-		goto err_master;
+	if (ret) {
+		platform_unregister_drivers(race_master_drivers,
+					    ARRAY_SIZE(race_master_drivers));
+		return ret;
+	}
 	if (ours)
 		wait_for_device_probe();
 	for (i = 0; i < ARRAY_SIZE(race_rows); i++)
@@ -537,12 +544,6 @@ static int __init race_init(void)
 			race_release_second(&race_rows[i]);
 	pr_info("race: done\n");
 	return 0;
-
-err_master:
-	platform_driver_unregister(&race_master_driver);
-err_dma:
-	platform_driver_unregister(&race_dma_driver);
-	return ret;
 }
 module_init(race_init);
 
