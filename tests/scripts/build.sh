@@ -15,37 +15,49 @@ driver=drivers/iommu/exynos
 export PATH=/usr/lib/ccache:$PATH
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}
 
+# Runs in a subshell of an "if": errexit is off there, so every step says
+# "|| return 1" itself.
 build() {	# arch cross defconfig y|m
 	local arch=$1 cross=$2 defconfig=$3 how=$4 o=$out/$1
 	local make=(make -s -C "$tree" ARCH="$arch" CROSS_COMPILE="$cross" O="$o" -j"$(nproc)")
-	local start
+	local start status
 
 	start=$(date +%s)
 	if [ ! -f "$o/.config" ] || [ "$0" -nt "$o/.config" ] ||
 	   [ "$top/tests/configs/gki-exynos-sysmmu.config" -nt "$o/.config" ]; then
-		"${make[@]}" "$defconfig" > /dev/null
+		"${make[@]}" "$defconfig" > /dev/null || return 1
 		if [ "$how" = m ]; then
 			"$tree/scripts/kconfig/merge_config.sh" -m -O "$o" "$o/.config" \
-				"$top/tests/configs/gki-exynos-sysmmu.config" > /dev/null
+				"$top/tests/configs/gki-exynos-sysmmu.config" > /dev/null ||
+				return 1
 			"$tree/scripts/config" --file "$o/.config" -m EXYNOS_IOMMU \
-				-e KUNIT -m EXYNOS_IOMMU_KUNIT_TEST
+				-e KUNIT -m EXYNOS_IOMMU_KUNIT_TEST || return 1
 		else
-			"$tree/scripts/config" --file "$o/.config" -e EXYNOS_IOMMU
+			"$tree/scripts/config" --file "$o/.config" -e EXYNOS_IOMMU ||
+				return 1
 		fi
-		"${make[@]}" olddefconfig > /dev/null
+		"${make[@]}" olddefconfig > /dev/null || return 1
 	fi
 	grep -q "^CONFIG_EXYNOS_IOMMU=$how" "$o/.config" ||
-		{ echo "build: CONFIG_EXYNOS_IOMMU=$how did not stick for $arch" >&2; exit 1; }
+		{ echo "build: CONFIG_EXYNOS_IOMMU=$how did not stick for $arch" >&2; return 1; }
 	if [ "$how" = m ]; then
-		"${make[@]}" modules_prepare > /dev/null
+		"${make[@]}" modules_prepare > /dev/null || return 1
 		# No vmlinux here, so modpost cannot resolve core symbols.
+		rm -f "$o/$driver"/*.ko
 		"${make[@]}" KBUILD_MODPOST_WARN=1 "$driver"/exynos-sysmmu.ko \
-			"$driver"/exynos-sysmmu-test.ko 2>&1 |
-			grep -v -e "WARNING: modpost: .* undefined!" -e "symbol warnings because there were too many" -e "vmlinux.o is missing" -e "Modules may not have dependencies" -e "unresolved symbol errors" -e "KBUILD_MODPOST_WARN=1 to turn" -e "if you want to proceed at your own risk" || true
-		ls "$o/$driver"/*.ko > /dev/null
+			"$driver"/exynos-sysmmu-test.ko > "$o/modules.log" 2>&1
+		status=$?
+		grep -v -e "WARNING: modpost: .* undefined!" \
+			-e "symbol warnings because there were too many" \
+			-e "vmlinux.o is missing" \
+			-e "Modules may not have dependencies" \
+			-e "unresolved symbol errors" -e "KBUILD_MODPOST_WARN=1 to turn" \
+			-e "if you want to proceed at your own risk" "$o/modules.log"
+		[ "$status" -eq 0 ] || return 1
+		ls "$o/$driver"/*.ko > /dev/null || return 1
 	else
-		"${make[@]}" prepare > /dev/null
-		"${make[@]}" "$driver"/
+		"${make[@]}" prepare > /dev/null || return 1
+		"${make[@]}" "$driver"/ || return 1
 	fi
 	echo "build: $arch ($defconfig, EXYNOS_IOMMU=$how) in $(( $(date +%s) - start )) s:"
 	(cd "$o" && find "$driver" -maxdepth 1 \( -name '*.ko' -o -name built-in.a \) \

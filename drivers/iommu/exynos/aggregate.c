@@ -91,6 +91,93 @@ static bool sysmmu_node_is_aggregate(const struct device_node *np)
 	       of_match_node(sysmmu_member_driver.driver.of_match_table, np);
 }
 
+/**
+ * sysmmu_aggregate_masters() - the masters behind a device's aggregate
+ * @dev: a member's device, or a group node's device
+ * @masters: set to an array of referenced devices, which the caller puts
+ *	and frees, or to NULL
+ *
+ * Looked up under the list lock, so that an aggregate being torn down is
+ * either still listed, with its masters, or not found at all.
+ *
+ * Return: the number of entries in @masters.
+ */
+unsigned int sysmmu_aggregate_masters(struct device *dev,
+				      struct device ***masters)
+{
+	struct device_node *np = dev->of_node;
+	struct sysmmu_master_link *link;
+	struct sysmmu_aggregate *agg;
+	unsigned int n = 0;
+
+	*masters = NULL;
+	if (!np)
+		return 0;
+	if (!sysmmu_node_is_aggregate(np))
+		np = np->parent;
+	mutex_lock(&sysmmu_aggregates_lock);
+	list_for_each_entry(agg, &sysmmu_aggregates, node) {
+		if (agg->fwnode != of_fwnode_handle(np))
+			continue;
+		mutex_lock(&agg->mutex);
+		list_for_each_entry(link, &agg->masters, node)
+			n++;
+		*masters = n ? kcalloc(n, sizeof(**masters), GFP_KERNEL) : NULL;
+		n = 0;
+		if (*masters)
+			list_for_each_entry(link, &agg->masters, node)
+				(*masters)[n++] = get_device(link->master->dev);
+		mutex_unlock(&agg->mutex);
+		break;
+	}
+	mutex_unlock(&sysmmu_aggregates_lock);
+	return n;
+}
+
+/**
+ * sysmmu_aggregate_suppliers() - the devices behind a master's aggregates
+ * @master: a device that may be a master behind aggregates
+ * @devs: set to an array of referenced devices, which the caller puts and
+ *	frees, or to NULL
+ *
+ * Return: the number of entries in @devs: every member's device, and the
+ * group node's device, of each listed aggregate that @master is behind.
+ */
+unsigned int sysmmu_aggregate_suppliers(struct device *master,
+					struct device ***devs)
+{
+	struct sysmmu_master_link *link;
+	struct sysmmu_aggregate *agg;
+	unsigned int n = 0, max = 0, i;
+
+	*devs = NULL;
+	if (!master->of_node || !of_property_present(master->of_node, "iommus"))
+		return 0;
+	mutex_lock(&sysmmu_aggregates_lock);
+	list_for_each_entry(agg, &sysmmu_aggregates, node)
+		max += agg->nr_members + 1;
+	if (max)
+		*devs = kcalloc(max, sizeof(**devs), GFP_KERNEL);
+	list_for_each_entry(agg, &sysmmu_aggregates, node) {
+		bool behind = false;
+
+		if (!*devs)
+			break;
+		mutex_lock(&agg->mutex);
+		list_for_each_entry(link, &agg->masters, node)
+			behind |= link->master->dev == master;
+		mutex_unlock(&agg->mutex);
+		if (!behind)
+			continue;
+		for (i = 0; i < agg->nr_members; i++)
+			(*devs)[n++] = get_device(agg->members[i]->dev);
+		if (agg->dev != agg->members[0]->dev)
+			(*devs)[n++] = get_device(agg->dev);
+	}
+	mutex_unlock(&sysmmu_aggregates_lock);
+	return n;
+}
+
 /* Whether @master lists @np first. */
 static bool sysmmu_master_lists_first(struct device_node *master,
 				      struct device_node *np)
@@ -188,6 +275,14 @@ static int sysmmu_order_link(struct device *consumer,
 
 		if (i == agg->nr_members && agg->dev == agg->members[0]->dev)
 			break;
+		/*
+		 * A managed link to a device still in its probe, the one whose
+		 * probe registered @agg, would stay "available" instead of
+		 * "active" for a bound @consumer: the driver core would not
+		 * take @consumer down first when that device goes away.
+		 */
+		if (!device_is_bound(supplier))
+			return -EAGAIN;
 		/* Managed: kept for as long as both devices exist. */
 		if (!device_link_add(consumer, supplier,
 				     DL_FLAG_AUTOPROBE_CONSUMER))
@@ -221,6 +316,11 @@ static int sysmmu_order_follower(struct device_node *follower,
 	}
 	ret = sysmmu_order_link(agg->dev, dep);
 	mutex_unlock(&sysmmu_aggregates_lock);
+	if (ret == -EAGAIN)
+		/* Retried when that device is bound: a deferral. */
+		return dev_err_probe(agg->dev, -EPROBE_DEFER,
+				     "waiting for %pOF to finish probing\n",
+				     follower);
 	return ret;
 }
 

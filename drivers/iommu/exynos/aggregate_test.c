@@ -201,9 +201,32 @@ static void agg_expect_deferred(struct kunit *test, struct device *master)
 }
 
 /*
+ * The master's link to @supplier: managed and "active" once both are bound,
+ * so that the driver core unbinds the master first; runtime PM through it.
+ */
+static void agg_expect_link(struct kunit *test, struct device *master,
+			    struct device *supplier)
+{
+	struct device_link *link, *found = NULL;
+
+	/* The links' lock is the driver core's own; settled, they do not move. */
+	list_for_each_entry(link, &master->links.suppliers, c_node)
+		if (link->supplier == supplier)
+			found = link;
+	KUNIT_EXPECT_NOT_NULL_MSG(test, found, "%s: no link to %s",
+				  dev_name(master), dev_name(supplier));
+	if (found) {
+		KUNIT_EXPECT_TRUE(test, found->flags & DL_FLAG_MANAGED);
+		KUNIT_EXPECT_TRUE(test, found->flags & DL_FLAG_PM_RUNTIME);
+		KUNIT_EXPECT_EQ(test, found->status, DL_STATE_ACTIVE);
+	}
+}
+
+/*
  * A bound master behind @agg (and @nr_aggs aggregates in all): exactly one
  * fwnode, @np's; the aggregate's iommu_device; a default DMA domain whose
- * table every member of every aggregate points at.
+ * table every member of every aggregate points at; a managed link to every
+ * device behind them.
  */
 static void agg_expect_behind(struct kunit *test, struct device *master,
 			      struct sysmmu_aggregate *agg,
@@ -235,9 +258,13 @@ static void agg_expect_behind(struct kunit *test, struct device *master,
 	base = exynos_pt_base(to_sysmmu_domain(domain)->pt);
 	for (i = 0; i < priv->nr_aggs; i++) {
 		KUNIT_EXPECT_PTR_EQ(test, priv->aggs[i]->domain, domain);
-		for (j = 0; j < priv->aggs[i]->nr_members; j++)
+		for (j = 0; j < priv->aggs[i]->nr_members; j++) {
 			KUNIT_EXPECT_EQ(test, priv->aggs[i]->members[j]->pt_base,
 					base);
+			agg_expect_link(test, master,
+					priv->aggs[i]->members[j]->dev);
+		}
+		agg_expect_link(test, master, priv->aggs[i]->dev);
 	}
 }
 

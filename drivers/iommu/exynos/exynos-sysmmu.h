@@ -497,6 +497,12 @@ extern const struct component_ops sysmmu_member_component_ops;
 int sysmmu_aggregate_add_single(struct sysmmu_member *member);
 void sysmmu_aggregate_remove_single(struct sysmmu_member *member);
 struct sysmmu_aggregate *sysmmu_aggregate_find(struct fwnode_handle *fwnode);
+unsigned int sysmmu_aggregate_masters(struct device *dev,
+				      struct device ***masters);
+unsigned int sysmmu_aggregate_suppliers(struct device *master,
+					struct device ***devs);
+int sysmmu_links_init(void);
+void sysmmu_links_exit(void);
 void sysmmu_aggregate_publish(struct sysmmu_aggregate *agg, bool ready);
 bool sysmmu_node_is_group(const struct device_node *np);
 int sysmmu_check_iommu_cells(struct device *dev);

@@ -8,10 +8,12 @@
  * the powered members of every aggregate a domain is attached to.
  */
 
+#include <linux/async.h>
 #include <linux/device.h>
 #include <linux/dma-map-ops.h>
 #include <linux/dma-mapping.h>
 #include <linux/of.h>
+#include <linux/platform_device.h>
 #include <linux/slab.h>
 #include <kunit/static_stub.h>
 #include <kunit/visibility.h>
@@ -472,21 +474,165 @@ static int sysmmu_master_add_aggregate(struct sysmmu_master *master,
 	return 0;
 }
 
-static int sysmmu_master_link(struct sysmmu_master *master,
-			      struct device *supplier)
+/*
+ * The devices behind an aggregate: its members, then the group node's
+ * device when that is not a member's. NULL past the last one.
+ */
+static struct device *sysmmu_aggregate_device(struct sysmmu_aggregate *agg,
+					      unsigned int i)
 {
-	/*
-	 * Managed by the driver core for as long as both devices exist (a
-	 * managed link must not be deleted by its creator): it unbinds the
-	 * master before the supplier and probes it again once the supplier
-	 * is back.
-	 */
+	if (i < agg->nr_members)
+		return agg->members[i]->dev;
+	if (i == agg->nr_members && agg->dev != agg->members[0]->dev)
+		return agg->dev;
+	return NULL;
+}
+
+/*
+ * A master's links to the devices behind its aggregates.
+ *
+ * A stateless link, from probe to release, lets the master's runtime PM
+ * drive every member's. A managed link, kept by the driver core for as long
+ * as both devices exist (its creator must not delete it), unbinds the
+ * master before the device and probes it again once the device is back.
+ *
+ * The managed link is made once both the master and the device are bound
+ * (sysmmu_bound_notify()), so that it starts out "active". Made earlier, in
+ * the aggregate's bus scan, it would start out "consumer probe" whenever
+ * the master's link status still says "probing", which the driver core
+ * leaves after a deferral in device_links_check_suppliers(): the master's
+ * next supplier check would warn in device_links_missing_supplier() if the
+ * device is still in the probe that registers the aggregate, and defer the
+ * master once more in any case, with nothing left to retry it.
+ */
+static int sysmmu_master_link_pm(struct sysmmu_master *master,
+				 struct device *supplier)
+{
 	if (!device_link_add(master->dev, supplier,
-			     DL_FLAG_PM_RUNTIME | DL_FLAG_AUTOPROBE_CONSUMER)) {
+			     DL_FLAG_STATELESS | DL_FLAG_PM_RUNTIME)) {
 		dev_err(master->dev, "cannot link to %s\n", dev_name(supplier));
 		return -EINVAL;
 	}
 	return 0;
+}
+
+/* Drop the stateless references of the first @nr_aggs aggregates' links. */
+static void sysmmu_master_unlink(struct sysmmu_master *master,
+				 unsigned int nr_aggs, unsigned int nr_devs)
+{
+	struct device *supplier;
+	unsigned int i, j;
+
+	for (i = 0; i <= nr_aggs && i < master->nr_aggs; i++)
+		for (j = 0; (i < nr_aggs || j < nr_devs) &&
+		     (supplier = sysmmu_aggregate_device(master->aggs[i], j));
+		     j++)
+			device_link_remove(master->dev, supplier);
+}
+
+static int sysmmu_master_link_pm_all(struct sysmmu_master *master)
+{
+	struct device *supplier;
+	unsigned int i, j;
+	int ret;
+
+	for (i = 0; i < master->nr_aggs; i++) {
+		for (j = 0;
+		     (supplier = sysmmu_aggregate_device(master->aggs[i], j));
+		     j++) {
+			ret = sysmmu_master_link_pm(master, supplier);
+			if (ret) {
+				sysmmu_master_unlink(master, i, j);
+				return ret;
+			}
+		}
+	}
+	return 0;
+}
+
+static void sysmmu_master_link_managed(struct device *master,
+				       struct device *supplier)
+{
+	if (!device_is_bound(master) || !device_is_bound(supplier))
+		return;
+	/* Not fatal: the master works; only its unbind order is not kept. */
+	if (!device_link_add(master, supplier, 0))
+		dev_err(master, "cannot link to %s: unbinding it will not unbind %s first\n",
+			dev_name(supplier), dev_name(master));
+}
+
+/*
+ * The driver core probes a link's consumer again when its supplier binds
+ * only if the link was created with DL_FLAG_AUTOPROBE_CONSUMER, which
+ * adding a managed link to an existing stateless one does not set. So a
+ * master that went away with a device behind its aggregate is probed again
+ * here once that device is back: asynchronously, because the notifier runs
+ * under the device's lock, and as an async_schedule() call, which
+ * wait_for_device_probe() waits for like for the driver core's own.
+ */
+static void sysmmu_reprobe(void *data, async_cookie_t cookie)
+{
+	struct device *master = data;
+
+	if (device_attach(master) < 0)
+		dev_dbg(master, "not probed again after its IOMMU came back\n");
+	put_device(master);
+}
+
+/*
+ * A driver was bound: to a device behind an aggregate, whose bound masters
+ * get their managed links to it and whose other masters are probed again;
+ * or to a master, which gets its managed links to the bound devices behind
+ * its aggregates.
+ */
+static int sysmmu_bound_notify(struct notifier_block *nb,
+			       unsigned long action, void *data)
+{
+	struct device *dev = data, **devs;
+	bool ours;
+	unsigned int n, i;
+
+	if (action != BUS_NOTIFY_BOUND_DRIVER)
+		return NOTIFY_DONE;
+	ours = dev->driver == &sysmmu_member_driver.driver ||
+	       dev->driver == &sysmmu_group_driver.driver;
+	n = ours ? sysmmu_aggregate_masters(dev, &devs) :
+		   sysmmu_aggregate_suppliers(dev, &devs);
+	for (i = 0; i < n; i++) {
+		if (!ours)
+			sysmmu_master_link_managed(dev, devs[i]);
+		else if (device_is_bound(devs[i]))
+			sysmmu_master_link_managed(devs[i], dev);
+		else
+			async_schedule_dev(sysmmu_reprobe, get_device(devs[i]));
+		put_device(devs[i]);
+	}
+	kfree(devs);
+	return n ? NOTIFY_OK : NOTIFY_DONE;
+}
+
+static struct notifier_block sysmmu_bound_nb = {
+	.notifier_call = sysmmu_bound_notify,
+};
+
+/**
+ * sysmmu_links_init() - give masters their managed links once bound
+ *
+ * Return: 0, or the error of bus_register_notifier().
+ */
+int sysmmu_links_init(void)
+{
+	return bus_register_notifier(&platform_bus_type, &sysmmu_bound_nb);
+}
+
+/**
+ * sysmmu_links_exit() - undo sysmmu_links_init()
+ */
+void sysmmu_links_exit(void)
+{
+	bus_unregister_notifier(&platform_bus_type, &sysmmu_bound_nb);
+	/* No sysmmu_reprobe() may run once the module is gone. */
+	async_synchronize_full();
 }
 
 static void sysmmu_master_free(struct sysmmu_master *master)
@@ -501,7 +647,7 @@ static struct sysmmu_master *sysmmu_master_create(struct device *dev)
 	struct device_node *np = dev->of_node;
 	struct sysmmu_master *master;
 	struct of_phandle_args args;
-	unsigned int i, j;
+	unsigned int i;
 	int n, ret = 0;
 
 	n = of_count_phandle_with_args(np, "iommus", "#iommu-cells");
@@ -549,15 +695,7 @@ static struct sysmmu_master *sysmmu_master_create(struct device *dev)
 	if (ret)
 		goto err;
 
-	/* The master's runtime PM drives every member's. */
-	for (i = 0; i < master->nr_aggs && !ret; i++) {
-		struct sysmmu_aggregate *agg = master->aggs[i];
-
-		for (j = 0; j < agg->nr_members && !ret; j++)
-			ret = sysmmu_master_link(master, agg->members[j]->dev);
-		if (!ret && agg->dev != agg->members[0]->dev)
-			ret = sysmmu_master_link(master, agg->dev);
-	}
+	ret = sysmmu_master_link_pm_all(master);
 	if (ret)
 		goto err;
 	return master;
@@ -587,6 +725,28 @@ static void sysmmu_aggregate_name_master(struct sysmmu_aggregate *agg)
 		agg->master = first ? first->master->dev : NULL;
 		spin_unlock_irqrestore(&agg->members[i]->lock, flags);
 	}
+}
+
+/* Leave every aggregate, parking those left without a master on @park. */
+static void sysmmu_master_leave(struct sysmmu_master *master,
+				struct iommu_domain *park)
+{
+	unsigned int i;
+
+	for (i = 0; i < master->nr_aggs; i++) {
+		struct sysmmu_aggregate *agg = master->aggs[i];
+		bool last;
+
+		mutex_lock(&agg->mutex);
+		list_del(&master->nodes[i].node);
+		last = list_empty(&agg->masters);
+		sysmmu_aggregate_name_master(agg);
+		mutex_unlock(&agg->mutex);
+		if (last)
+			sysmmu_aggregate_attach(agg, park);
+	}
+	sysmmu_master_unlink(master, master->nr_aggs, 0);
+	sysmmu_master_free(master);
 }
 
 static struct iommu_device *sysmmu_probe_device(struct device *dev)
@@ -624,25 +784,12 @@ static void sysmmu_release_device(struct device *dev)
 	struct iommu_domain *park = dev->iommu->require_direct ?
 				    &sysmmu_identity_domain :
 				    &sysmmu_blocked_domain;
-	unsigned int i;
 
 	/*
 	 * The core frees dev->iommu next; dev_iommu_priv_set() may only be
 	 * called under the core's probe lock, which is not held here.
 	 */
-	for (i = 0; i < master->nr_aggs; i++) {
-		struct sysmmu_aggregate *agg = master->aggs[i];
-		bool last;
-
-		mutex_lock(&agg->mutex);
-		list_del(&master->nodes[i].node);
-		last = list_empty(&agg->masters);
-		sysmmu_aggregate_name_master(agg);
-		mutex_unlock(&agg->mutex);
-		if (last)
-			sysmmu_aggregate_attach(agg, park);
-	}
-	sysmmu_master_free(master);
+	sysmmu_master_leave(master, park);
 }
 
 /*

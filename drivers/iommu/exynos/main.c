@@ -5,8 +5,9 @@
  * Module unload while masters are probed is refused by the IOMMU core, which
  * holds a module reference per probed master. Unbinding an instance or a
  * group through sysfs is supported: masters hold managed device links to
- * every instance, so the driver core unbinds them first and the aggregate
- * is unregistered before any instance's resources are released.
+ * every instance (made once the instance is bound, sysmmu_links_init()),
+ * so the driver core unbinds them first and the aggregate is unregistered
+ * before any instance's resources are released.
  */
 
 #include <linux/module.h>
@@ -27,12 +28,20 @@ static int __init sysmmu_init(void)
 	if (ret)
 		return ret;
 	sysmmu_debugfs_init();
+	ret = sysmmu_links_init();
+	if (ret)
+		goto err_links;
 	ret = platform_register_drivers(sysmmu_drivers,
 					ARRAY_SIZE(sysmmu_drivers));
-	if (ret) {
-		sysmmu_debugfs_exit();
-		exynos_pt_exit();
-	}
+	if (ret)
+		goto err_drivers;
+	return 0;
+
+err_drivers:
+	sysmmu_links_exit();
+err_links:
+	sysmmu_debugfs_exit();
+	exynos_pt_exit();
 	return ret;
 }
 module_init(sysmmu_init);
@@ -40,6 +49,7 @@ module_init(sysmmu_init);
 static void __exit sysmmu_exit(void)
 {
 	platform_unregister_drivers(sysmmu_drivers, ARRAY_SIZE(sysmmu_drivers));
+	sysmmu_links_exit();
 	sysmmu_debugfs_exit();
 	exynos_pt_exit();
 }
