@@ -404,6 +404,32 @@ static void race_check(const struct race_row *row, struct race_count *c)
 	put_device(dev);
 }
 
+/*
+ * The upstream driver's instances probe asynchronously, in any order: the
+ * master's entries other than the held one must be ready before it binds,
+ * or it only defers and binds after the hold. Not for this driver, whose
+ * first entry waits for the held one by design.
+ */
+static void race_wait_others_ready(const struct race_row *row)
+{
+	unsigned int n = race_nr_inst(row), i, ms;
+
+	for (i = 0; i < n; i++) {
+		struct device_node *np;
+
+		if (!strcmp(row->inst[i], row->held))
+			continue;
+		np = of_find_node_by_path(row->inst[i]);
+		for (ms = 0; np && ms < 5000 &&
+		     iommu_race_fwnode_state(of_fwnode_handle(np)) != 1; ms++)
+			msleep(1);
+		if (np && ms == 5000)
+			pr_info("race: row %s: %s not ready\n", row->name,
+				row->inst[i]);
+		of_node_put(np);
+	}
+}
+
 /* One round: hold the first registration, or race two threads. */
 static void race_round(const struct race_row *row, bool forced,
 		       struct race_count *c)
@@ -426,6 +452,8 @@ static void race_round(const struct race_row *row, bool forced,
 			c->not_held++;
 			pr_info("race: row %s round %u: %s was not held\n",
 				row->name, c->rounds + 1, row->held);
+		} else if (strcmp(driver, "ours")) {
+			race_wait_others_ready(row);
 		}
 	} else {
 		race_sleep(3000);

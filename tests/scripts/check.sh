@@ -47,6 +47,8 @@ stage kunit make -s -C "$top" kunit
 stage kunit-debug make -s -C "$top" kunit-debug
 stage boot make -s -C "$top" boot
 stage e2e make -s -C "$top" e2e
+# The reported race: this driver, and the upstream one as the control.
+stage race make -s -C "$top" race
 # The series is signed off by whoever makes it. A machine with no git
 # identity (a CI runner) checks it under the author of the commit it
 # tests, who wrote what the series contains.
