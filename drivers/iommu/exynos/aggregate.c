@@ -276,12 +276,13 @@ static int sysmmu_order_link(struct device *consumer,
 		if (i == agg->nr_members && agg->dev == agg->members[0]->dev)
 			break;
 		/*
-		 * A managed link to a device still in its probe, the one whose
-		 * probe registered @agg, would stay "available" instead of
-		 * "active" for a bound @consumer: the driver core would not
-		 * take @consumer down first when that device goes away.
+		 * A managed link to a device whose link status does not say
+		 * "bound" yet (the one whose probe registered @agg) would stay
+		 * "available" instead of "active" for a bound @consumer: the
+		 * driver core would not take @consumer down first when that
+		 * device goes away.
 		 */
-		if (!device_is_bound(supplier))
+		if (READ_ONCE(supplier->links.status) != DL_DEV_DRIVER_BOUND)
 			return -EAGAIN;
 		/* Managed: kept for as long as both devices exist. */
 		if (!device_link_add(consumer, supplier,

@@ -503,6 +503,7 @@ unsigned int sysmmu_aggregate_suppliers(struct device *master,
 					struct device ***devs);
 int sysmmu_links_init(void);
 void sysmmu_links_exit(void);
+void sysmmu_links_flush(void);
 void sysmmu_aggregate_publish(struct sysmmu_aggregate *agg, bool ready);
 bool sysmmu_node_is_group(const struct device_node *np);
 int sysmmu_check_iommu_cells(struct device *dev);

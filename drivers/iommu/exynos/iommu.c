@@ -15,6 +15,7 @@
 #include <linux/of.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
+#include <linux/workqueue.h>
 #include <kunit/static_stub.h>
 #include <kunit/visibility.h>
 
@@ -491,20 +492,30 @@ static struct device *sysmmu_aggregate_device(struct sysmmu_aggregate *agg,
 /*
  * A master's links to the devices behind its aggregates.
  *
- * A stateless link, from probe to release, lets the master's runtime PM
- * drive every member's. A managed link, kept by the driver core for as long
- * as both devices exist (its creator must not delete it), unbinds the
- * master before the device and probes it again once the device is back.
+ * A stateless link, added at probe_device() and dropped at release, lets
+ * the master's runtime PM drive every member's. A managed link, kept by the
+ * driver core for as long as both devices exist (its creator must not
+ * delete it; it keeps the runtime PM flag), unbinds the master before the
+ * device.
  *
- * The managed link is made once both the master and the device are bound
- * (sysmmu_bound_notify()), so that it starts out "active". Made earlier, in
- * the aggregate's bus scan, it would start out "consumer probe" whenever
- * the master's link status still says "probing", which the driver core
- * leaves after a deferral in device_links_check_suppliers(): the master's
- * next supplier check would warn in device_links_missing_supplier() if the
- * device is still in the probe that registers the aggregate, and defer the
- * master once more in any case, with nothing left to retry it.
+ * The managed link is made only while the device's link status says
+ * "bound" and the master's says "bound" or "no driver", so that it starts
+ * out "active" or "available": at probe_device() when that holds, else
+ * from sysmmu_bound_notify() when the other end's driver binds (the core
+ * sets that status after device_is_bound() turns true, and before the
+ * notifier). Made to a device still in the probe that registers the
+ * aggregate (the bus scan runs there), it would stay "available" for a
+ * bound master, which the core then does not unbind first. Made while the
+ * master's status says "probing", which the core leaves after a deferral in
+ * device_links_check_suppliers(), it would start out "consumer probe": the
+ * master's next supplier check warns in device_links_missing_supplier() if
+ * the device is still probing, and defers once more in any case.
  */
+static bool sysmmu_links_bound(struct device *dev)
+{
+	return READ_ONCE(dev->links.status) == DL_DEV_DRIVER_BOUND;
+}
+
 static int sysmmu_master_link_pm(struct sysmmu_master *master,
 				 struct device *supplier)
 {
@@ -553,7 +564,10 @@ static int sysmmu_master_link_pm_all(struct sysmmu_master *master)
 static void sysmmu_master_link_managed(struct device *master,
 				       struct device *supplier)
 {
-	if (!device_is_bound(master) || !device_is_bound(supplier))
+	enum dl_dev_state state = READ_ONCE(master->links.status);
+
+	if ((state != DL_DEV_DRIVER_BOUND && state != DL_DEV_NO_DRIVER) ||
+	    !sysmmu_links_bound(supplier))
 		return;
 	/* Not fatal: the master works; only its unbind order is not kept. */
 	if (!device_link_add(master, supplier, 0))
@@ -566,10 +580,18 @@ static void sysmmu_master_link_managed(struct device *master,
  * only if the link was created with DL_FLAG_AUTOPROBE_CONSUMER, which
  * adding a managed link to an existing stateless one does not set. So a
  * master that went away with a device behind its aggregate is probed again
- * here once that device is back: asynchronously, because the notifier runs
- * under the device's lock, and as an async_schedule() call, which
- * wait_for_device_probe() waits for like for the driver core's own.
+ * once that device is back: from a work item, because the notifier runs
+ * under the device's lock, which hands it to async_schedule_dev() (which
+ * may run it inline, harmless there), so that wait_for_device_probe()
+ * waits for it like for the driver core's own asynchronous probes.
  */
+struct sysmmu_reprobe {
+	struct work_struct work;
+	struct device *dev;
+};
+
+static struct workqueue_struct *sysmmu_links_wq;
+
 static void sysmmu_reprobe(void *data, async_cookie_t cookie)
 {
 	struct device *master = data;
@@ -577,6 +599,51 @@ static void sysmmu_reprobe(void *data, async_cookie_t cookie)
 	if (device_attach(master) < 0)
 		dev_dbg(master, "not probed again after its IOMMU came back\n");
 	put_device(master);
+}
+
+static void sysmmu_reprobe_work(struct work_struct *work)
+{
+	struct sysmmu_reprobe *r = container_of(work, struct sysmmu_reprobe,
+						work);
+
+	async_schedule_dev(sysmmu_reprobe, r->dev);
+	kfree(r);
+}
+
+static void sysmmu_reprobe_later(struct device *master)
+{
+	struct sysmmu_reprobe *r = kzalloc_obj(*r, GFP_KERNEL);
+
+	if (!r) {
+		dev_warn(master, "not probed again after its IOMMU came back: out of memory\n");
+		return;
+	}
+	INIT_WORK(&r->work, sysmmu_reprobe_work);
+	r->dev = get_device(master);
+	queue_work(sysmmu_links_wq, &r->work);
+}
+
+/**
+ * sysmmu_links_flush() - hand on every master queued to be probed again
+ *
+ * After it returns, wait_for_device_probe() waits for those probes.
+ */
+void sysmmu_links_flush(void)
+{
+	flush_workqueue(sysmmu_links_wq);
+}
+EXPORT_SYMBOL_IF_KUNIT(sysmmu_links_flush);
+
+static void sysmmu_master_link_managed_all(struct sysmmu_master *master)
+{
+	struct device *supplier;
+	unsigned int i, j;
+
+	for (i = 0; i < master->nr_aggs; i++)
+		for (j = 0;
+		     (supplier = sysmmu_aggregate_device(master->aggs[i], j));
+		     j++)
+			sysmmu_master_link_managed(master->dev, supplier);
 }
 
 /*
@@ -599,12 +666,13 @@ static int sysmmu_bound_notify(struct notifier_block *nb,
 	n = ours ? sysmmu_aggregate_masters(dev, &devs) :
 		   sysmmu_aggregate_suppliers(dev, &devs);
 	for (i = 0; i < n; i++) {
-		if (!ours)
+		if (!ours) {
 			sysmmu_master_link_managed(dev, devs[i]);
-		else if (device_is_bound(devs[i]))
+		} else {
 			sysmmu_master_link_managed(devs[i], dev);
-		else
-			async_schedule_dev(sysmmu_reprobe, get_device(devs[i]));
+			if (!device_is_bound(devs[i]))
+				sysmmu_reprobe_later(devs[i]);
+		}
 		put_device(devs[i]);
 	}
 	kfree(devs);
@@ -618,11 +686,20 @@ static struct notifier_block sysmmu_bound_nb = {
 /**
  * sysmmu_links_init() - give masters their managed links once bound
  *
- * Return: 0, or the error of bus_register_notifier().
+ * Return: 0, -ENOMEM, or the error of bus_register_notifier().
  */
 int sysmmu_links_init(void)
 {
-	return bus_register_notifier(&platform_bus_type, &sysmmu_bound_nb);
+	int ret;
+
+	sysmmu_links_wq = alloc_workqueue("exynos-sysmmu-links", WQ_UNBOUND,
+					  0);
+	if (!sysmmu_links_wq)
+		return -ENOMEM;
+	ret = bus_register_notifier(&platform_bus_type, &sysmmu_bound_nb);
+	if (ret)
+		destroy_workqueue(sysmmu_links_wq);
+	return ret;
 }
 
 /**
@@ -632,6 +709,7 @@ void sysmmu_links_exit(void)
 {
 	bus_unregister_notifier(&platform_bus_type, &sysmmu_bound_nb);
 	/* No sysmmu_reprobe() may run once the module is gone. */
+	destroy_workqueue(sysmmu_links_wq);
 	async_synchronize_full();
 }
 
@@ -768,6 +846,8 @@ static struct iommu_device *sysmmu_probe_device(struct device *dev)
 		sysmmu_aggregate_name_master(agg);
 		mutex_unlock(&agg->mutex);
 	}
+	/* After joining: a device bound from now on is seen by the notifier. */
+	sysmmu_master_link_managed_all(master);
 	dev_iommu_priv_set(dev, master);
 	return &master->aggs[0]->iommu;
 }

@@ -295,8 +295,11 @@ void sysmmu_test_settle(void)
 {
 	unsigned int i;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 4; i++) {
+		/* Masters the driver probes again once their IOMMU is back. */
+		sysmmu_links_flush();
 		wait_for_device_probe();
+	}
 }
 
 /**
