@@ -192,6 +192,58 @@ static bool sysmmu_master_lists_first(struct device_node *master,
 	return args.np == np;
 }
 
+/**
+ * sysmmu_aggregate_first_masters() - the masters a device's aggregate
+ *	configures
+ * @dev: a member's device, or a group node's device
+ * @devs: set to an array of referenced devices, which the caller puts and
+ *	frees, or to NULL
+ *
+ * Return: the number of entries in @devs: the devices of the masters that
+ * list @dev's aggregate first, if it is registered; none otherwise.
+ */
+unsigned int sysmmu_aggregate_first_masters(struct device *dev,
+					    struct device ***devs)
+{
+	struct device_node *np = dev->of_node, *master;
+	struct sysmmu_aggregate *agg;
+	bool registered = false;
+	unsigned int n = 0, max = 0;
+
+	*devs = NULL;
+	if (!np)
+		return 0;
+	if (!sysmmu_node_is_aggregate(np))
+		np = np->parent;
+	mutex_lock(&sysmmu_aggregates_lock);
+	list_for_each_entry(agg, &sysmmu_aggregates, node)
+		if (agg->fwnode == of_fwnode_handle(np))
+			registered = READ_ONCE(agg->registered);
+	mutex_unlock(&sysmmu_aggregates_lock);
+	if (!registered)
+		return 0;
+	for_each_node_with_property(master, "iommus")
+		max += sysmmu_master_lists_first(master, np);
+	*devs = max ? kcalloc(max, sizeof(**devs), GFP_KERNEL) : NULL;
+	if (!*devs)
+		return 0;
+	for_each_node_with_property(master, "iommus") {
+		struct platform_device *pdev;
+
+		if (!sysmmu_master_lists_first(master, np))
+			continue;
+		/* An overlay may have added one since the count. */
+		if (n == max) {
+			of_node_put(master);
+			break;
+		}
+		pdev = of_find_device_by_node(master);
+		if (pdev)
+			(*devs)[n++] = &pdev->dev;
+	}
+	return n;
+}
+
 /*
  * Call @fn for every entry that an available master lists after @np, @np
  * being its first entry; stop at the first non-zero return.

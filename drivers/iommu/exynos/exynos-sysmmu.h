@@ -501,6 +501,8 @@ unsigned int sysmmu_aggregate_masters(struct device *dev,
 				      struct device ***masters);
 unsigned int sysmmu_aggregate_suppliers(struct device *master,
 					struct device ***devs);
+unsigned int sysmmu_aggregate_first_masters(struct device *dev,
+					    struct device ***devs);
 int sysmmu_links_init(void);
 void sysmmu_links_exit(void);
 void sysmmu_links_flush(void);

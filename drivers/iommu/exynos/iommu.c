@@ -656,27 +656,40 @@ static int sysmmu_bound_notify(struct notifier_block *nb,
 			       unsigned long action, void *data)
 {
 	struct device *dev = data, **devs;
-	bool ours;
 	unsigned int n, i;
 
 	if (action != BUS_NOTIFY_BOUND_DRIVER)
 		return NOTIFY_DONE;
-	ours = dev->driver == &sysmmu_member_driver.driver ||
-	       dev->driver == &sysmmu_group_driver.driver;
-	n = ours ? sysmmu_aggregate_masters(dev, &devs) :
-		   sysmmu_aggregate_suppliers(dev, &devs);
-	for (i = 0; i < n; i++) {
-		if (!ours) {
+	if (dev->driver != &sysmmu_member_driver.driver &&
+	    dev->driver != &sysmmu_group_driver.driver) {
+		n = sysmmu_aggregate_suppliers(dev, &devs);
+		for (i = 0; i < n; i++) {
 			sysmmu_master_link_managed(dev, devs[i]);
-		} else {
-			sysmmu_master_link_managed(devs[i], dev);
-			if (!device_is_bound(devs[i]))
-				sysmmu_reprobe_later(devs[i]);
+			put_device(devs[i]);
 		}
+		kfree(devs);
+		return NOTIFY_DONE;
+	}
+
+	n = sysmmu_aggregate_masters(dev, &devs);
+	for (i = 0; i < n; i++) {
+		sysmmu_master_link_managed(devs[i], dev);
 		put_device(devs[i]);
 	}
 	kfree(devs);
-	return n ? NOTIFY_OK : NOTIFY_DONE;
+	/*
+	 * Found through the devicetree: a master that the bus scan did not
+	 * configure (a core whose scan only uses a fwspec left by an earlier
+	 * bind) is not among the aggregate's masters until it binds.
+	 */
+	n = sysmmu_aggregate_first_masters(dev, &devs);
+	for (i = 0; i < n; i++) {
+		if (!device_is_bound(devs[i]))
+			sysmmu_reprobe_later(devs[i]);
+		put_device(devs[i]);
+	}
+	kfree(devs);
+	return NOTIFY_OK;
 }
 
 static struct notifier_block sysmmu_bound_nb = {
