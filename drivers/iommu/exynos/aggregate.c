@@ -92,6 +92,30 @@ static bool sysmmu_node_is_aggregate(const struct device_node *np)
 }
 
 /**
+ * sysmmu_aggregate_dev() - the devices behind an aggregate, one by one
+ * @agg: the aggregate
+ * @i: index, from 0
+ *
+ * Return: the members' devices, then the group node's device when that is
+ * not a member's; NULL past the last one.
+ */
+struct device *sysmmu_aggregate_dev(struct sysmmu_aggregate *agg,
+				    unsigned int i)
+{
+	if (i < agg->nr_members)
+		return agg->members[i]->dev;
+	if (i == agg->nr_members && agg->dev != agg->members[0]->dev)
+		return agg->dev;
+	return NULL;
+}
+
+/* The node of the aggregate that @np is behind: itself, or its group. */
+static struct device_node *sysmmu_aggregate_node(struct device_node *np)
+{
+	return sysmmu_node_is_aggregate(np) ? np : np->parent;
+}
+
+/**
  * sysmmu_aggregate_masters() - the masters behind a device's aggregate
  * @dev: a member's device, or a group node's device
  * @masters: set to an array of referenced devices, which the caller puts
@@ -113,8 +137,7 @@ unsigned int sysmmu_aggregate_masters(struct device *dev,
 	*masters = NULL;
 	if (!np)
 		return 0;
-	if (!sysmmu_node_is_aggregate(np))
-		np = np->parent;
+	np = sysmmu_aggregate_node(np);
 	mutex_lock(&sysmmu_aggregates_lock);
 	list_for_each_entry(agg, &sysmmu_aggregates, node) {
 		if (agg->fwnode != of_fwnode_handle(np))
@@ -148,6 +171,7 @@ unsigned int sysmmu_aggregate_suppliers(struct device *master,
 {
 	struct sysmmu_master_link *link;
 	struct sysmmu_aggregate *agg;
+	struct device *dev;
 	unsigned int n = 0, max = 0, i;
 
 	*devs = NULL;
@@ -169,10 +193,8 @@ unsigned int sysmmu_aggregate_suppliers(struct device *master,
 		mutex_unlock(&agg->mutex);
 		if (!behind)
 			continue;
-		for (i = 0; i < agg->nr_members; i++)
-			(*devs)[n++] = get_device(agg->members[i]->dev);
-		if (agg->dev != agg->members[0]->dev)
-			(*devs)[n++] = get_device(agg->dev);
+		for (i = 0; (dev = sysmmu_aggregate_dev(agg, i)); i++)
+			(*devs)[n++] = get_device(dev);
 	}
 	mutex_unlock(&sysmmu_aggregates_lock);
 	return n;
@@ -213,8 +235,7 @@ unsigned int sysmmu_aggregate_first_masters(struct device *dev,
 	*devs = NULL;
 	if (!np)
 		return 0;
-	if (!sysmmu_node_is_aggregate(np))
-		np = np->parent;
+	np = sysmmu_aggregate_node(np);
 	mutex_lock(&sysmmu_aggregates_lock);
 	list_for_each_entry(agg, &sysmmu_aggregates, node)
 		if (agg->fwnode == of_fwnode_handle(np))
@@ -319,14 +340,10 @@ sysmmu_aggregate_find_registered(struct fwnode_handle *fwnode)
 static int sysmmu_order_link(struct device *consumer,
 			     struct sysmmu_aggregate *agg)
 {
+	struct device *supplier;
 	unsigned int i;
 
-	for (i = 0; i <= agg->nr_members; i++) {
-		struct device *supplier = i < agg->nr_members ?
-					  agg->members[i]->dev : agg->dev;
-
-		if (i == agg->nr_members && agg->dev == agg->members[0]->dev)
-			break;
+	for (i = 0; (supplier = sysmmu_aggregate_dev(agg, i)); i++) {
 		/*
 		 * A managed link to a device whose link status does not say
 		 * "bound" yet (the one whose probe registered @agg) would stay

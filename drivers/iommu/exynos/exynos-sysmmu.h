@@ -497,6 +497,8 @@ extern const struct component_ops sysmmu_member_component_ops;
 int sysmmu_aggregate_add_single(struct sysmmu_member *member);
 void sysmmu_aggregate_remove_single(struct sysmmu_member *member);
 struct sysmmu_aggregate *sysmmu_aggregate_find(struct fwnode_handle *fwnode);
+struct device *sysmmu_aggregate_dev(struct sysmmu_aggregate *agg,
+				    unsigned int i);
 unsigned int sysmmu_aggregate_masters(struct device *dev,
 				      struct device ***masters);
 unsigned int sysmmu_aggregate_suppliers(struct device *master,

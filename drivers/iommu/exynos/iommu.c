@@ -476,20 +476,6 @@ static int sysmmu_master_add_aggregate(struct sysmmu_master *master,
 }
 
 /*
- * The devices behind an aggregate: its members, then the group node's
- * device when that is not a member's. NULL past the last one.
- */
-static struct device *sysmmu_aggregate_device(struct sysmmu_aggregate *agg,
-					      unsigned int i)
-{
-	if (i < agg->nr_members)
-		return agg->members[i]->dev;
-	if (i == agg->nr_members && agg->dev != agg->members[0]->dev)
-		return agg->dev;
-	return NULL;
-}
-
-/*
  * A master's links to the devices behind its aggregates.
  *
  * A stateless link, added at probe_device() and dropped at release, lets
@@ -536,7 +522,7 @@ static void sysmmu_master_unlink(struct sysmmu_master *master,
 
 	for (i = 0; i <= nr_aggs && i < master->nr_aggs; i++)
 		for (j = 0; (i < nr_aggs || j < nr_devs) &&
-		     (supplier = sysmmu_aggregate_device(master->aggs[i], j));
+		     (supplier = sysmmu_aggregate_dev(master->aggs[i], j));
 		     j++)
 			device_link_remove(master->dev, supplier);
 }
@@ -549,7 +535,7 @@ static int sysmmu_master_link_pm_all(struct sysmmu_master *master)
 
 	for (i = 0; i < master->nr_aggs; i++) {
 		for (j = 0;
-		     (supplier = sysmmu_aggregate_device(master->aggs[i], j));
+		     (supplier = sysmmu_aggregate_dev(master->aggs[i], j));
 		     j++) {
 			ret = sysmmu_master_link_pm(master, supplier);
 			if (ret) {
@@ -641,7 +627,7 @@ static void sysmmu_master_link_managed_all(struct sysmmu_master *master)
 
 	for (i = 0; i < master->nr_aggs; i++)
 		for (j = 0;
-		     (supplier = sysmmu_aggregate_device(master->aggs[i], j));
+		     (supplier = sysmmu_aggregate_dev(master->aggs[i], j));
 		     j++)
 			sysmmu_master_link_managed(master->dev, supplier);
 }
